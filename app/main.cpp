@@ -1,0 +1,70 @@
+#include "CommandLine.h"
+#include "ProcessHardening.h"
+
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QIcon>
+#include <QTextStream>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace {
+
+void setApplicationIdentity()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("Flowdesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FLOWDESK_VERSION));
+    QCoreApplication::setOrganizationName(QStringLiteral("Flowdesk"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("flowdesk.invalid"));
+}
+
+// Without a display Qt aborts inside the QApplication constructor with a platform-plugin
+// message that does not say what to do. Say it ourselves.
+bool displayAvailable()
+{
+#if defined(__linux__)
+    return qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY")
+        || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+#else
+    return true;
+#endif
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    flowdesk::disableCoreDumps();
+    setApplicationIdentity();
+
+    {
+        // A QCoreApplication is enough to parse options and print help; it needs no display,
+        // so --help and --version work on a server too.
+        QCoreApplication cli(argc, argv);
+        const flowdesk::CommandLineRequest request =
+            flowdesk::parseCommandLine(QCoreApplication::arguments());
+        if (request.action == flowdesk::CommandLineRequest::Action::PrintAndExit) {
+            QTextStream(request.exitCode == 0 ? stdout : stderr) << request.output;
+            return request.exitCode;
+        }
+    }
+
+    if (!displayAvailable()) {
+        std::fputs("flowdesk: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
+                   "Run it inside a desktop session, or with a virtual display:\n"
+                   "    xvfb-run -a flowdesk        (or: xvfb-run -a ./dev run)\n",
+                   stderr);
+        return 1;
+    }
+
+    QApplication app(argc, argv);
+    Q_INIT_RESOURCE(flowdesk); // the icons live in a static library
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/flowdesk.svg")));
+
+    flowdesk::MainWindow window;
+    window.show();
+    return app.exec();
+}

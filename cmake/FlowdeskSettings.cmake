@@ -1,0 +1,69 @@
+# Build settings shared by every Flowdesk target, carried by one INTERFACE target so that a
+# target gets all of them by linking flowdesk_settings and nothing else.
+
+add_library(flowdesk_settings INTERFACE)
+add_library(Flowdesk::settings ALIAS flowdesk_settings)
+
+target_compile_features(flowdesk_settings INTERFACE cxx_std_20)
+set(CMAKE_CXX_EXTENSIONS OFF)
+
+target_compile_options(flowdesk_settings INTERFACE
+    -Wall -Wextra -Wpedantic
+    -Wold-style-cast -Wnon-virtual-dtor -Woverloaded-virtual)
+
+target_compile_definitions(flowdesk_settings INTERFACE
+    QT_NO_CAST_FROM_ASCII
+    QT_NO_CAST_TO_ASCII
+    QT_USE_QSTRINGBUILDER
+    QT_NO_URL_CAST_FROM_STRING
+    FLOWDESK_VERSION="${PROJECT_VERSION}"
+    FLOWDESK_BUILD_TYPE="$<IF:$<BOOL:$<CONFIG>>,$<CONFIG>,unspecified>")
+
+option(FLOWDESK_WERROR "Treat compiler warnings as errors" OFF)
+if(FLOWDESK_WERROR)
+    target_compile_options(flowdesk_settings INTERFACE -Werror)
+endif()
+
+option(FLOWDESK_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+if(FLOWDESK_SANITIZE)
+    target_compile_options(flowdesk_settings INTERFACE
+        -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    target_link_options(flowdesk_settings INTERFACE -fsanitize=address,undefined)
+endif()
+
+option(FLOWDESK_HARDEN "Release hardening: stack protector and _FORTIFY_SOURCE" OFF)
+if(FLOWDESK_HARDEN)
+    target_compile_options(flowdesk_settings INTERFACE -fstack-protector-strong)
+    target_compile_definitions(flowdesk_settings INTERFACE _FORTIFY_SOURCE=2)
+endif()
+
+option(FLOWDESK_ASSERTIONS "libstdc++ and Qt assertions in every build type" OFF)
+if(FLOWDESK_ASSERTIONS)
+    target_compile_definitions(flowdesk_settings INTERFACE _GLIBCXX_ASSERTIONS QT_FORCE_ASSERTS)
+endif()
+
+# flowdesk_add_test(NAME <name> SOURCES <file>... [LIBS <target>...] [GUI] [LABELS <l>...]
+#                   [TIMEOUT <s>])
+# One executable per test file, registered with ctest under its own name. GUI tests link
+# Qt Widgets; every test gets the offscreen platform so no display is needed.
+function(flowdesk_add_test)
+    cmake_parse_arguments(ARG "GUI" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
+    if(NOT ARG_NAME OR NOT ARG_SOURCES)
+        message(FATAL_ERROR "flowdesk_add_test needs NAME and SOURCES")
+    endif()
+    add_executable(${ARG_NAME} ${ARG_SOURCES})
+    target_link_libraries(${ARG_NAME} PRIVATE flowdesk_settings Qt6::Test ${ARG_LIBS})
+    if(ARG_GUI)
+        target_link_libraries(${ARG_NAME} PRIVATE Qt6::Widgets)
+    endif()
+    set_target_properties(${ARG_NAME} PROPERTIES
+        RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/tests")
+    add_test(NAME ${ARG_NAME} COMMAND ${ARG_NAME})
+    if(NOT ARG_TIMEOUT)
+        set(ARG_TIMEOUT 120)
+    endif()
+    set_tests_properties(${ARG_NAME} PROPERTIES
+        TIMEOUT ${ARG_TIMEOUT}
+        LABELS "${ARG_LABELS}"
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;FLOWDESK_BIN_DIR=${CMAKE_BINARY_DIR}/bin;FLOWDESK_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+endfunction()
