@@ -1,0 +1,3 @@
+#include "SigV4.h"
+
+// Implementation in progress (SigV4 signer work).
