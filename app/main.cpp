@@ -2,6 +2,7 @@
 #include "ProcessHardening.h"
 
 #include "MainWindow.h"
+#include "Translations.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -62,6 +63,7 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     Q_INIT_RESOURCE(flowdesk); // the icons live in a static library
+    flowdesk::installTranslations();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/flowdesk.svg")));
 
     flowdesk::MainWindow window;

@@ -1,0 +1,30 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<!-- English plural forms for every tr("… %n …") in Flowdesk. Source strings are written once
+     with "(s)"; this file turns "Cancel %n run(s)" into "Cancel 1 run" / "Cancel 3 runs".
+     Add an entry here whenever a new %n string appears (tst_translations checks they resolve). -->
+<TS version="2.1" language="en">
+<context>
+    <name>flowdesk::CancelConfirmationDialog</name>
+    <message numerus="yes">
+        <source>Cancel %n run(s)</source>
+        <translation><numerusform>Cancel %n run</numerusform><numerusform>Cancel %n runs</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel all %n active run(s) in %1 flows?</source>
+        <translation><numerusform>Cancel the %n active run in %1 flows?</numerusform><numerusform>Cancel all %n active runs in %1 flows?</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n run(s) in %1 flows?</source>
+        <translation><numerusform>Cancel %n run in %1 flows?</numerusform><numerusform>Cancel %n runs in %1 flows?</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel all %n active run(s) of “%1”?</source>
+        <translation><numerusform>Cancel the %n active run of “%1”?</numerusform><numerusform>Cancel all %n active runs of “%1”?</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n run(s) of “%1”?</source>
+        <translation><numerusform>Cancel %n run of “%1”?</numerusform><numerusform>Cancel %n runs of “%1”?</numerusform></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,203 @@
+// The confirmation is the product's safety net: every fact the user must read is checked here.
+#include "CancelConfirmationDialog.h"
+#include "Translations.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QtTest>
+
+using flowdesk::CancelConfirmationDialog;
+using flowdesk::CancelPlan;
+namespace appflow = flowdesk::appflow;
+
+namespace {
+
+appflow::ExecutionRecord run(const QString &id, qint64 records, qint64 bytes)
+{
+    appflow::ExecutionRecord record;
+    record.executionId = id;
+    record.executionStatus = appflow::ExecutionStatus::InProgress;
+    record.executionStatusText = QStringLiteral("InProgress");
+    record.executionResult.recordsProcessed = records;
+    record.executionResult.bytesProcessed = bytes;
+    return record;
+}
+
+CancelPlan::FlowRuns flow(const QString &name, appflow::TriggerType trigger,
+                          QStringList batchUses, QList<appflow::ExecutionRecord> runs)
+{
+    CancelPlan::FlowRuns flowRuns;
+    flowRuns.flowName = name;
+    flowRuns.triggerType = trigger;
+    flowRuns.descriptionKnown = true;
+    flowRuns.batchApiUses = std::move(batchUses);
+    flowRuns.runs = std::move(runs);
+    return flowRuns;
+}
+
+QString labelText(QWidget &dialog, const char *name)
+{
+    auto *label = dialog.findChild<QLabel *>(QLatin1String(name));
+    return label ? label->text() : QString();
+}
+
+} // namespace
+
+class TstCancelConfirmationDialog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { flowdesk::installTranslations(); }
+
+    void cleanup()
+    {
+        // Dialogs delete themselves on close (WA_DeleteOnClose) from the event loop.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    }
+
+    void showsEveryWarningAndTheRuns()
+    {
+        CancelPlan plan;
+        plan.connectionLabel = QStringLiteral("profile prod · eu-west-1");
+        plan.flows << flow(QStringLiteral("zendesk-tickets"), appflow::TriggerType::Scheduled, {},
+                           {run(QStringLiteral("exec-1"), 1200, 2048),
+                            run(QStringLiteral("exec-2"), 800, 1024)});
+        auto *dialog = new CancelConfirmationDialog(plan);
+        dialog->open();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+
+        QVERIFY(labelText(*dialog, "titleLabel").contains(QStringLiteral("Cancel 2 runs")));
+        QVERIFY(labelText(*dialog, "titleLabel").contains(QStringLiteral("zendesk-tickets")));
+        QVERIFY(labelText(*dialog, "connectionLabel").contains(QStringLiteral("eu-west-1")));
+        QVERIFY(labelText(*dialog, "chargesWarningLabel").contains(QStringLiteral("charged")));
+        QVERIFY(labelText(*dialog, "dataStaysWarningLabel").contains(QStringLiteral("stays there")));
+        QVERIFY(labelText(*dialog, "irreversibleWarningLabel").contains(QStringLiteral("cannot be undone")));
+        QVERIFY(labelText(*dialog, "scheduledWarningLabel").contains(QStringLiteral("not affected")));
+        // No batch API here: the batch warning must not cry wolf.
+        QVERIFY(!dialog->findChild<QLabel *>(QStringLiteral("batchWarningLabel")));
+        QVERIFY(!dialog->findChild<QLabel *>(QStringLiteral("batchUnknownWarningLabel")));
+
+        auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("runsTable"));
+        QVERIFY(table);
+        QCOMPARE(table->rowCount(), 2);
+        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("exec-1"));
+        const QString total = labelText(*dialog, "totalLabel");
+        QVERIFY2(total.contains(QLocale().toString(2000)), qPrintable(total));
+        QVERIFY2(total.contains(QLocale().formattedDataSize(3072)), qPrintable(total));
+
+        // Scheduled flow: deactivation is offered, off by default.
+        auto *deactivate = dialog->findChild<QCheckBox *>(QStringLiteral("deactivateCheckBox"));
+        QVERIFY(deactivate);
+        QVERIFY(!deactivate->isChecked());
+
+        auto *keep = dialog->findChild<QPushButton *>(QStringLiteral("keepRunsButton"));
+        auto *confirm = dialog->findChild<QPushButton *>(QStringLiteral("cancelRunsButton"));
+        QVERIFY(keep && confirm);
+        QCOMPARE(confirm->text(), QStringLiteral("Cancel 2 runs"));
+        QCOMPARE(keep->text(), QStringLiteral("Keep runs"));
+        QVERIFY(keep->isDefault());
+        QVERIFY(keep->hasFocus());
+        dialog->close();
+    }
+
+    void enterOnAFreshDialogKeepsTheRuns()
+    {
+        CancelPlan plan;
+        plan.flows << flow(QStringLiteral("s3-to-redshift"), appflow::TriggerType::OnDemand, {},
+                           {run(QStringLiteral("e"), 1, 1)});
+        QPointer<CancelConfirmationDialog> dialog = new CancelConfirmationDialog(plan);
+        QSignalSpy confirmed(dialog.data(), &CancelConfirmationDialog::cancelConfirmed);
+        QSignalSpy rejected(dialog.data(), &QDialog::rejected);
+        dialog->open();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        // On-demand flows have no schedule to stop.
+        QVERIFY(!dialog->findChild<QCheckBox *>(QStringLiteral("deactivateCheckBox")));
+        QTest::keyClick(dialog->focusWidget(), Qt::Key_Return);
+        QTRY_COMPARE(rejected.count(), 1);
+        QCOMPARE(confirmed.count(), 0);
+        QTRY_VERIFY(dialog.isNull()); // WA_DeleteOnClose
+    }
+
+    void batchFlowIsNamedOnlyForBatchFlows()
+    {
+        CancelPlan plan;
+        plan.flows << flow(QStringLiteral("salesforce-accounts"), appflow::TriggerType::Scheduled,
+                           {QStringLiteral("Salesforce source uses Bulk API 2.0 (BULKV2)")},
+                           {run(QStringLiteral("a"), 1, 1)})
+                   << flow(QStringLiteral("slack-messages"), appflow::TriggerType::OnDemand, {},
+                           {run(QStringLiteral("b"), 1, 1)});
+        auto *dialog = new CancelConfirmationDialog(plan);
+        dialog->open();
+        const QString batch = labelText(*dialog, "batchWarningLabel");
+        QVERIFY2(batch.contains(QStringLiteral("salesforce-accounts")), qPrintable(batch));
+        QVERIFY(!batch.contains(QStringLiteral("slack-messages")));
+        QVERIFY(batch.contains(QStringLiteral("billed")));
+        QVERIFY(labelText(*dialog, "titleLabel").contains(QStringLiteral("2 flows")));
+        dialog->close();
+    }
+
+    void unknownDescriptionSaysItCouldNotCheck()
+    {
+        CancelPlan plan;
+        CancelPlan::FlowRuns unknown = flow(QStringLiteral("servicenow-incidents"),
+                                            appflow::TriggerType::Event, {},
+                                            {run(QStringLiteral("x"), 5, 5)});
+        unknown.descriptionKnown = false;
+        plan.flows << unknown;
+        auto *dialog = new CancelConfirmationDialog(plan);
+        dialog->open();
+        QVERIFY(labelText(*dialog, "batchUnknownWarningLabel").contains(QStringLiteral("servicenow-incidents")));
+        dialog->close();
+    }
+
+    void cancelAllNeedsTheTypedFlowName()
+    {
+        CancelPlan plan;
+        plan.scope = CancelPlan::Scope::AllActiveOfFlow;
+        plan.flows << flow(QStringLiteral("zendesk-tickets"), appflow::TriggerType::Scheduled, {},
+                           {run(QStringLiteral("1"), 1, 1), run(QStringLiteral("2"), 1, 1)});
+        QPointer<CancelConfirmationDialog> dialog = new CancelConfirmationDialog(plan);
+        QSignalSpy confirmed(dialog.data(), &CancelConfirmationDialog::cancelConfirmed);
+        dialog->open();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        auto *confirm = dialog->findChild<QPushButton *>(QStringLiteral("cancelRunsButton"));
+        auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("confirmationEdit"));
+        QVERIFY(confirm && edit);
+        QVERIFY(!confirm->isEnabled());
+        QTest::mouseClick(confirm, Qt::LeftButton); // disabled: nothing happens
+        QCOMPARE(confirmed.count(), 0);
+
+        QTest::keyClicks(edit, QStringLiteral("zendesk-ticket"));
+        QVERIFY(!confirm->isEnabled());
+        QTest::keyClicks(edit, QStringLiteral("s"));
+        QVERIFY(confirm->isEnabled());
+
+        dialog->findChild<QCheckBox *>(QStringLiteral("deactivateCheckBox"))->setChecked(true);
+        QTest::mouseClick(confirm, Qt::LeftButton);
+        QCOMPARE(confirmed.count(), 1);
+        QCOMPARE(confirmed.first().first().toBool(), true);
+        QTRY_VERIFY(dialog.isNull());
+    }
+
+    void typedConfirmationCanBeSwitchedOff()
+    {
+        CancelPlan plan;
+        plan.scope = CancelPlan::Scope::AllActiveAcrossFlows;
+        plan.requireTypedConfirmation = false;
+        plan.flows << flow(QStringLiteral("a-flow"), appflow::TriggerType::OnDemand, {},
+                           {run(QStringLiteral("1"), 1, 1)});
+        auto *dialog = new CancelConfirmationDialog(plan);
+        dialog->open();
+        QVERIFY(!dialog->findChild<QLineEdit *>(QStringLiteral("confirmationEdit")));
+        QVERIFY(dialog->findChild<QPushButton *>(QStringLiteral("cancelRunsButton"))->isEnabled());
+        dialog->close();
+    }
+};
+
+QTEST_MAIN(TstCancelConfirmationDialog)
+#include "tst_cancelconfirmationdialog.moc"

@@ -1,0 +1,301 @@
+#include "CancelConfirmationDialog.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QStyle>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace flowdesk {
+
+namespace {
+
+using appflow::ExecutionRecord;
+using appflow::TriggerType;
+
+QLabel *wrappedLabel(const QString &objectName, const QString &html, QWidget *parent)
+{
+    auto *label = new QLabel(html, parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::RichText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+// One warning: an icon and a sentence, so the list reads as separate facts, not one paragraph.
+QWidget *warningRow(const QString &objectName, QStyle::StandardPixmap icon, const QString &html,
+                    QWidget *parent)
+{
+    auto *row = new QWidget(parent);
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 2, 0, 2);
+    auto *iconLabel = new QLabel(row);
+    const int size = row->style()->pixelMetric(QStyle::PM_SmallIconSize);
+    iconLabel->setPixmap(row->style()->standardIcon(icon).pixmap(size, size));
+    iconLabel->setAlignment(Qt::AlignTop);
+    layout->addWidget(iconLabel);
+    layout->addWidget(wrappedLabel(objectName, html, row), 1);
+    return row;
+}
+
+QString quoted(const QString &name)
+{
+    return QStringLiteral("<b>%1</b>").arg(name.toHtmlEscaped());
+}
+
+bool canBeScheduled(TriggerType type)
+{
+    return type == TriggerType::Scheduled || type == TriggerType::Event;
+}
+
+} // namespace
+
+CancelConfirmationDialog::CancelConfirmationDialog(const CancelPlan &plan, QWidget *parent)
+    : QDialog(parent)
+    , m_plan(plan)
+{
+    setObjectName(QStringLiteral("cancelConfirmationDialog"));
+    setAttribute(Qt::WA_DeleteOnClose);
+    setWindowModality(Qt::WindowModal);
+    setWindowTitle(tr("Cancel runs"));
+
+    auto *layout = new QVBoxLayout(this);
+
+    auto *title = new QLabel(titleText(), this);
+    title->setObjectName(QStringLiteral("titleLabel"));
+    title->setWordWrap(true);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    layout->addWidget(title);
+
+    if (!m_plan.connectionLabel.isEmpty()) {
+        auto *connection = new QLabel(tr("Connection: %1").arg(m_plan.connectionLabel), this);
+        connection->setObjectName(QStringLiteral("connectionLabel"));
+        connection->setEnabled(false); // rendered greyed: context, not content
+        layout->addWidget(connection);
+    }
+
+    layout->addWidget(createRunsTable(), 1);
+    layout->addWidget(createWarnings());
+    if (m_plan.isCancelAll() && m_plan.requireTypedConfirmation)
+        layout->addWidget(createTypedConfirmation());
+
+    auto *buttons = new QDialogButtonBox(this);
+    m_keepButton = buttons->addButton(tr("Keep runs"), QDialogButtonBox::RejectRole);
+    m_keepButton->setObjectName(QStringLiteral("keepRunsButton"));
+    const int count = m_plan.runCount();
+    const QString confirmText = m_plan.isCancelAll() && count == 0
+        ? tr("Cancel all active runs")
+        : tr("Cancel %n run(s)", nullptr, count);
+    m_cancelRunsButton = buttons->addButton(confirmText, QDialogButtonBox::DestructiveRole);
+    m_cancelRunsButton->setObjectName(QStringLiteral("cancelRunsButton"));
+    m_cancelRunsButton->setAutoDefault(false);
+    m_keepButton->setDefault(true);
+    connect(m_keepButton, &QPushButton::clicked, this, &QDialog::reject);
+    connect(m_cancelRunsButton, &QPushButton::clicked, this, [this] {
+        if (!m_cancelRunsButton->isEnabled())
+            return;
+        emit cancelConfirmed(deactivateRequested());
+        accept();
+    });
+    layout->addWidget(buttons);
+
+    updateConfirmButton();
+    // The safe choice has the focus: Enter or Space on an unread dialog keeps the runs.
+    m_keepButton->setFocus(Qt::OtherFocusReason);
+    resize(720, sizeHint().height());
+}
+
+QString CancelConfirmationDialog::titleText() const
+{
+    const int count = m_plan.runCount();
+    if (m_plan.scope == CancelPlan::Scope::AllActiveAcrossFlows)
+        return tr("Cancel all %n active run(s) in %1 flows?", nullptr, count)
+            .arg(m_plan.flows.size());
+    const QString flow = m_plan.flows.isEmpty() ? QString() : m_plan.flows.first().flowName;
+    if (m_plan.flows.size() > 1)
+        return tr("Cancel %n run(s) in %1 flows?", nullptr, count).arg(m_plan.flows.size());
+    if (m_plan.scope == CancelPlan::Scope::AllActiveOfFlow)
+        return tr("Cancel all %n active run(s) of \u201c%1\u201d?", nullptr, count).arg(flow);
+    return tr("Cancel %n run(s) of \u201c%1\u201d?", nullptr, count).arg(flow);
+}
+
+QWidget *CancelConfirmationDialog::createRunsTable()
+{
+    auto *box = new QWidget(this);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    auto *table = new QTableWidget(box);
+    table->setObjectName(QStringLiteral("runsTable"));
+    table->setColumnCount(4);
+    table->setHorizontalHeaderLabels(
+        {tr("Flow"), tr("Run ID"), tr("Records processed"), tr("Bytes processed")});
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionMode(QAbstractItemView::NoSelection);
+    table->setFocusPolicy(Qt::NoFocus);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+
+    const QLocale locale;
+    qint64 totalRecords = 0;
+    qint64 totalBytes = 0;
+    bool anyUnknown = false;
+    for (const CancelPlan::FlowRuns &flow : m_plan.flows) {
+        for (const ExecutionRecord &run : flow.runs) {
+            const int row = table->rowCount();
+            table->insertRow(row);
+            table->setItem(row, 0, new QTableWidgetItem(flow.flowName));
+            table->setItem(row, 1, new QTableWidgetItem(run.executionId));
+            const auto &result = run.executionResult;
+            auto *records = new QTableWidgetItem(result.recordsProcessed
+                                                     ? locale.toString(*result.recordsProcessed)
+                                                     : QStringLiteral("\u2014"));
+            auto *bytes = new QTableWidgetItem(
+                result.bytesProcessed ? locale.formattedDataSize(*result.bytesProcessed)
+                                      : QStringLiteral("\u2014"));
+            records->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            bytes->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            table->setItem(row, 2, records);
+            table->setItem(row, 3, bytes);
+            totalRecords += result.recordsProcessed.value_or(0);
+            totalBytes += result.bytesProcessed.value_or(0);
+            anyUnknown = anyUnknown || !result.recordsProcessed || !result.bytesProcessed;
+        }
+    }
+    table->resizeColumnsToContents();
+    table->horizontalHeader()->setStretchLastSection(true);
+    const int visibleRows = std::min(table->rowCount(), 8);
+    table->setMinimumHeight(table->horizontalHeader()->height()
+                            + visibleRows * table->verticalHeader()->defaultSectionSize() + 4);
+    layout->addWidget(table);
+
+    QString total = tr("Already processed: <b>%1 records</b>, <b>%2</b>")
+                        .arg(locale.toString(totalRecords), locale.formattedDataSize(totalBytes));
+    if (anyUnknown)
+        total += tr(" (some runs have not reported their counts yet)");
+    if (m_plan.isCancelAll())
+        total += tr("<br>Every run of the flow that is still in progress when the request "
+                    "reaches AWS is cancelled, including runs that start after this list was "
+                    "made.");
+    layout->addWidget(wrappedLabel(QStringLiteral("totalLabel"), total, box));
+    return box;
+}
+
+QWidget *CancelConfirmationDialog::createWarnings()
+{
+    auto *box = new QWidget(this);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 6, 0, 0);
+
+    auto *heading = new QLabel(tr("<b>Before you cancel</b>"), box);
+    layout->addWidget(heading);
+
+    layout->addWidget(warningRow(
+        QStringLiteral("chargesWarningLabel"), QStyle::SP_MessageBoxInformation,
+        tr("You are still charged for the data these runs have already processed."), box));
+    layout->addWidget(warningRow(
+        QStringLiteral("dataStaysWarningLabel"), QStyle::SP_MessageBoxInformation,
+        tr("Data already written to the destination stays there. Cancelling does not remove "
+           "or roll back anything."),
+        box));
+
+    // Batch APIs: name each flow, and say so when we could not check.
+    QStringList batchFlows;
+    QStringList uncheckedFlows;
+    for (const CancelPlan::FlowRuns &flow : m_plan.flows) {
+        if (!flow.descriptionKnown)
+            uncheckedFlows << quoted(flow.flowName);
+        else if (!flow.batchApiUses.isEmpty())
+            batchFlows << tr("%1 (%2)").arg(quoted(flow.flowName),
+                                            flow.batchApiUses.join(QStringLiteral("; ")).toHtmlEscaped());
+    }
+    if (!batchFlows.isEmpty()) {
+        layout->addWidget(warningRow(
+            QStringLiteral("batchWarningLabel"), QStyle::SP_MessageBoxWarning,
+            tr("%1 moves data in batches through a batch API such as Salesforce Bulk API 2.0. "
+               "After you cancel, its run still finishes the whole current batch, and that "
+               "batch is billed.")
+                .arg(batchFlows.join(tr(", "))),
+            box));
+    }
+    if (!uncheckedFlows.isEmpty()) {
+        layout->addWidget(warningRow(
+            QStringLiteral("batchUnknownWarningLabel"), QStyle::SP_MessageBoxWarning,
+            tr("Flowdesk could not check whether %1 uses a batch API. If it does, its run "
+               "finishes and bills its current batch after you cancel.")
+                .arg(uncheckedFlows.join(tr(", "))),
+            box));
+    }
+
+    layout->addWidget(warningRow(
+        QStringLiteral("irreversibleWarningLabel"), QStyle::SP_MessageBoxWarning,
+        tr("<b>Cancelling cannot be undone.</b> A cancelled run cannot be resumed; you can only "
+           "start a new run."),
+        box));
+
+    bool anyScheduled = false;
+    for (const CancelPlan::FlowRuns &flow : m_plan.flows)
+        anyScheduled = anyScheduled || canBeScheduled(flow.triggerType);
+    layout->addWidget(warningRow(
+        QStringLiteral("scheduledWarningLabel"), QStyle::SP_MessageBoxInformation,
+        tr("Scheduled runs that have not started yet are not affected. Only deactivating the "
+           "flow stops them."),
+        box));
+    if (anyScheduled) {
+        m_deactivateCheckBox = new QCheckBox(
+            tr("Also deactivate the flow so no new scheduled runs start"), box);
+        m_deactivateCheckBox->setObjectName(QStringLiteral("deactivateCheckBox"));
+        layout->addWidget(m_deactivateCheckBox);
+    }
+    return box;
+}
+
+QString CancelConfirmationDialog::confirmationWord() const
+{
+    if (m_plan.scope == CancelPlan::Scope::AllActiveOfFlow && m_plan.flows.size() == 1)
+        return m_plan.flows.first().flowName;
+    return QStringLiteral("cancel all");
+}
+
+QWidget *CancelConfirmationDialog::createTypedConfirmation()
+{
+    auto *box = new QWidget(this);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 6, 0, 0);
+    auto *prompt = new QLabel(tr("To confirm, type %1:").arg(quoted(confirmationWord())), box);
+    prompt->setObjectName(QStringLiteral("confirmationPromptLabel"));
+    layout->addWidget(prompt);
+    m_confirmationEdit = new QLineEdit(box);
+    m_confirmationEdit->setObjectName(QStringLiteral("confirmationEdit"));
+    m_confirmationEdit->setPlaceholderText(confirmationWord());
+    prompt->setBuddy(m_confirmationEdit);
+    connect(m_confirmationEdit, &QLineEdit::textChanged, this,
+            &CancelConfirmationDialog::updateConfirmButton);
+    layout->addWidget(m_confirmationEdit);
+    return box;
+}
+
+void CancelConfirmationDialog::updateConfirmButton()
+{
+    bool enabled = m_plan.isCancelAll() || m_plan.runCount() > 0;
+    if (m_confirmationEdit)
+        enabled = enabled && m_confirmationEdit->text().trimmed() == confirmationWord();
+    m_cancelRunsButton->setEnabled(enabled);
+}
+
+bool CancelConfirmationDialog::deactivateRequested() const
+{
+    return m_deactivateCheckBox && m_deactivateCheckBox->isChecked();
+}
+
+} // namespace flowdesk
