@@ -1,0 +1,22 @@
+#pragma once
+
+#include <Qt>
+
+namespace flowdesk::models {
+
+// Item data roles every Flowdesk model answers, beyond Qt's standard ones.
+// Qt::DisplayRole is formatted for people ("3 min 12 s", "1.50 MiB", "2 min ago", "—");
+// SortRole carries the raw value behind it so proxies sort numbers as numbers and times as
+// times. An absent value is an invalid QVariant there, which QSortFilterProxyModel orders
+// after every present value in ascending order.
+namespace Roles {
+enum : int {
+    SortRole = Qt::UserRole + 1, // raw value of the cell: qint64, QString or an enum's int
+    IdRole,                      // QString: the row's key (flow name or execution ID)
+    StatusRole,                  // the row's status enum (appflow::FlowStatus / ExecutionStatus)
+    ActiveRole,                  // bool: a run in progress or cancelling / a flow with such runs
+    FlowNameRole,                // QString: the flow the row belongs to
+};
+} // namespace Roles
+
+} // namespace flowdesk::models
