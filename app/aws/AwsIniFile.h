@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QList>
+#include <QMap>
+#include <QString>
+
+namespace flowdesk::aws {
+
+// One section of an AWS shared config or credentials file.
+struct AwsIniSection {
+    // "profile" ([default], [profile x] in config; every section of the credentials file),
+    // "sso-session", "services", or another prefix the file used ([plugins], [foo bar]).
+    QString kind;
+    QString name;
+    int line = 0; // 1-based line of the header, for messages
+    QMap<QString, QString> values;                          // key = value
+    QMap<QString, QMap<QString, QString>> subSections;      // key =\n  sub = value
+
+    QString value(const QString &key) const { return values.value(key); }
+    bool contains(const QString &key) const { return values.contains(key); }
+};
+
+// Parser for the INI dialect of ~/.aws/config and ~/.aws/credentials, the way the AWS CLI
+// reads them: [section] headers (with "profile "/"sso-session "/"services " prefixes in the
+// config file), full-line comments starting with '#' or ';', inline comments after whitespace,
+// and indented sub-sections ("s3 =" followed by indented "key = value" lines). Key names are
+// case-sensitive like the CLI's. Errors carry the file name and line number.
+class AwsIniFile
+{
+public:
+    enum class Kind { Config, Credentials };
+
+    // Parses `text`; `fileName` is only used in messages. On a syntax error, isValid() is false
+    // and errorString() says which line is wrong and how.
+    static AwsIniFile parse(const QByteArray &text, Kind kind, const QString &fileName);
+    // Reads and parses a file. A missing file is valid and empty (the CLI treats it the same);
+    // an unreadable one is an error. These files are a few kilobytes on local disk, so reading
+    // them on the caller's thread is acceptable (unlike network, keychain or processes).
+    static AwsIniFile load(const QString &path, Kind kind);
+
+    bool isValid() const { return m_error.isEmpty(); }
+    QString errorString() const { return m_error; }
+    QString fileName() const { return m_fileName; }
+    bool exists() const { return m_exists; }
+
+    const QList<AwsIniSection> &sections() const { return m_sections; }
+    // nullptr when absent. Repeated sections were merged while parsing (later keys win).
+    const AwsIniSection *section(const QString &kind, const QString &name) const;
+    QStringList names(const QString &kind) const;
+
+private:
+    QString m_fileName;
+    QString m_error;
+    bool m_exists = false;
+    QList<AwsIniSection> m_sections;
+};
+
+} // namespace flowdesk::aws

@@ -1,0 +1,7 @@
+#include "CredentialLogging.h"
+
+namespace flowdesk::aws {
+
+Q_LOGGING_CATEGORY(lcAwsCredentials, "flowdesk.aws")
+
+} // namespace flowdesk::aws

@@ -1,0 +1,187 @@
+#include "ProcessCredentialSource.h"
+
+#include "CredentialLogging.h"
+#include "GuardedCallback.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTimer>
+
+namespace flowdesk::aws {
+
+namespace {
+// Enough for any real credential JSON; a runaway command cannot fill memory.
+constexpr qint64 kMaxOutput = 1024 * 1024;
+constexpr qsizetype kMaxStderrShown = 2000;
+} // namespace
+
+ProcessCredentialSource::ProcessCredentialSource(const QString &command,
+                                                 const QString &profileName, QObject *parent)
+    : CredentialSource(parent)
+    , m_command(command)
+    , m_profileName(profileName)
+{
+}
+
+QString ProcessCredentialSource::description() const
+{
+    return tr("credential_process of profile %1").arg(m_profileName);
+}
+
+QString ProcessCredentialSource::origin() const
+{
+    return tr("credential_process of profile '%1'").arg(m_profileName);
+}
+
+void ProcessCredentialSource::requestCredentials(QObject *context, Callback callback)
+{
+    m_waiting.append(guardedCallback(context, std::move(callback)));
+    if (!m_process)
+        start();
+}
+
+void ProcessCredentialSource::start()
+{
+    const QStringList arguments = QProcess::splitCommand(m_command);
+    if (arguments.isEmpty()) {
+        finish(credentialsError(tr("The %1 is empty. Set it to the command that prints "
+                                   "credentials, or remove it.").arg(origin())));
+        return;
+    }
+
+    auto *process = new QProcess(this);
+    m_process = process;
+    process->setProcessEnvironment(m_environment);
+    process->setProgram(arguments.first());
+    process->setArguments(arguments.mid(1));
+    process->setStandardInputFile(QProcess::nullDevice());
+
+    m_timer = new QTimer(process);
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, [this, process] {
+        if (m_process != process)
+            return;
+        process->disconnect(this);
+        // Delete it once it is really gone: destroying a running QProcess blocks.
+        connect(process, &QProcess::finished, process, &QObject::deleteLater);
+        process->kill();
+        m_process = nullptr;
+        finish(credentialsError(
+            tr("The %1 (%2) did not finish within %3 seconds and was stopped. Check that it "
+               "does not wait for input (such as a browser login or a prompt) and run it in a "
+               "terminal to see what it does.")
+                .arg(origin(), m_command)
+                .arg(QString::number(static_cast<double>(m_timeout.count()) / 1000.0))));
+    });
+
+    connect(process, &QProcess::errorOccurred, this, [this, process](QProcess::ProcessError error) {
+        if (error != QProcess::FailedToStart || m_process != process)
+            return; // crashes and exit codes arrive through finished()
+        const QString reason = process->errorString();
+        process->disconnect(this);
+        process->deleteLater();
+        m_process = nullptr;
+        finish(credentialsError(tr("The %1 could not be started: \"%2\": %3. Check the command "
+                                   "and that the program is installed and executable.")
+                                    .arg(origin(), m_command, reason)));
+    });
+
+    connect(process, &QProcess::finished, this,
+            [this, process](int exitCode, QProcess::ExitStatus status) {
+                if (m_process != process)
+                    return;
+                m_timer->stop();
+                const QByteArray output = process->readAllStandardOutput().left(kMaxOutput);
+                QString errorText = QString::fromUtf8(process->readAllStandardError()).trimmed();
+                if (errorText.size() > kMaxStderrShown)
+                    errorText = u'…' + errorText.right(kMaxStderrShown);
+                process->deleteLater();
+                m_process = nullptr;
+
+                if (status != QProcess::NormalExit || exitCode != 0) {
+                    const QString how = status != QProcess::NormalExit
+                        ? tr("crashed")
+                        : tr("failed with exit code %1").arg(exitCode);
+                    QString message = tr("The %1 (%2) %3.").arg(origin(), m_command, how);
+                    message += errorText.isEmpty()
+                        ? tr(" It printed nothing on standard error.")
+                        : tr(" Its error output:\n%1").arg(errorText);
+                    finish(credentialsError(message));
+                    return;
+                }
+                finish(parseOutput(output, origin()));
+            });
+
+    qCDebug(lcAwsCredentials) << "running credential_process of profile" << m_profileName;
+    m_timer->start(m_timeout);
+    process->start(QIODevice::ReadOnly);
+}
+
+void ProcessCredentialSource::finish(const CredentialsResult &result)
+{
+    // Only the first line: what follows is the command's own error output.
+    if (!result.ok())
+        qCWarning(lcAwsCredentials).noquote() << result.error.section(u'\n', 0, 0);
+    const QList<Callback> waiting = std::exchange(m_waiting, {});
+    for (const Callback &callback : waiting)
+        callback(result);
+}
+
+CredentialsResult ProcessCredentialSource::parseOutput(const QByteArray &output,
+                                                       const QString &origin)
+{
+    const QByteArray trimmed = output.trimmed();
+    if (trimmed.isEmpty())
+        return credentialsError(tr("The %1 printed nothing. It must print a JSON object with "
+                                   "Version 1, AccessKeyId and SecretAccessKey.").arg(origin));
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(trimmed, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return credentialsError(
+            tr("The %1 printed something that is not a JSON object (%2 at offset %3). It must "
+               "print only the credentials JSON (Version 1, AccessKeyId, SecretAccessKey, "
+               "SessionToken, Expiration) on standard output.")
+                .arg(origin,
+                     parseError.error != QJsonParseError::NoError ? parseError.errorString()
+                                                                  : tr("not an object"))
+                .arg(parseError.error != QJsonParseError::NoError ? parseError.offset : 0));
+
+    const QJsonObject object = document.object();
+    const QJsonValue version = object.value(QLatin1String("Version"));
+    if (!version.isDouble() || version.toDouble() != 1.0)
+        return credentialsError(tr("The %1 printed JSON without \"Version\": 1 (the only "
+                                   "version of the credential_process format).").arg(origin));
+
+    CredentialsResult result;
+    Credentials &c = result.credentials;
+    c.accessKeyId = object.value(QLatin1String("AccessKeyId")).toString();
+    c.secretAccessKey = object.value(QLatin1String("SecretAccessKey")).toString();
+    c.sessionToken = object.value(QLatin1String("SessionToken")).toString();
+    QStringList missing;
+    if (c.accessKeyId.isEmpty())
+        missing << QStringLiteral("AccessKeyId");
+    if (c.secretAccessKey.isEmpty())
+        missing << QStringLiteral("SecretAccessKey");
+    if (!missing.isEmpty())
+        return credentialsError(tr("The %1 printed JSON without %2.")
+                                    .arg(origin, missing.join(QLatin1String(" and "))));
+
+    const QJsonValue expiration = object.value(QLatin1String("Expiration"));
+    if (!expiration.isUndefined() && !expiration.isNull()) {
+        c.expiration = QDateTime::fromString(expiration.toString(), Qt::ISODateWithMs);
+        if (!c.expiration.isValid())
+            return credentialsError(tr("The %1 printed an Expiration that is not an ISO 8601 "
+                                       "time (\"%2\").").arg(origin, expiration.toString()));
+        if (c.expiration <= QDateTime::currentDateTimeUtc())
+            return credentialsError(tr("The %1 printed credentials that already expired at %2.")
+                                        .arg(origin, c.expiration.toUTC().toString(Qt::ISODate)));
+    } else if (c.isTemporary()) {
+        // The contract allows this; such credentials are used until the service rejects them.
+        qCDebug(lcAwsCredentials) << "credential_process returned a session token without "
+                                     "Expiration";
+    }
+    return result;
+}
+
+} // namespace flowdesk::aws
