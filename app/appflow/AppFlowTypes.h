@@ -110,6 +110,24 @@ struct CancelOutcome {
     QString executionId; // empty for "all active runs" when the request failed
     Kind kind = Kind::RequestFailed;
     QString error;       // for RequestFailed: the formatted error
+    QString errorCode;   // for RequestFailed: AppFlowError::codeText(), e.g. "AccessDeniedException"
+};
+
+// StartFlow's answer. executionId is set for on-demand flows only (null for scheduled and
+// event-triggered flows, which StartFlow activates instead of running).
+struct StartFlowResult {
+    QString flowArn;
+    FlowStatus flowStatus = FlowStatus::Unknown;
+    QString flowStatusText;
+    QString executionId;
+    QString clientToken; // the idempotency token that was sent (reused across retries)
+};
+
+// StopFlow's answer.
+struct StopFlowResult {
+    QString flowArn;
+    FlowStatus flowStatus = FlowStatus::Unknown;
+    QString flowStatusText;
 };
 
 } // namespace flowdesk::appflow

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "RequestQueue.h"
+#include "RetryPolicy.h"
+
+#include <QDateTime>
+#include <QString>
+#include <QUrl>
+
+#include <chrono>
+#include <functional>
+
+namespace flowdesk::appflow {
+
+// Everything an AppFlowClient is told from outside. The endpoint and region come from the
+// endpoint resolver (profile, environment, overrides); this class does not resolve anything.
+struct AppFlowClientConfig {
+    QUrl endpoint;   // "https://appflow.eu-west-1.amazonaws.com" or a loopback simulator
+    QString region;  // the SigV4 scope region, e.g. "eu-west-1"
+
+    int maxConcurrentRequests = RequestQueue::defaultMaxInFlight;
+    // Abandon a request when no data moved for this long (QNetworkRequest::setTransferTimeout).
+    std::chrono::milliseconds transferTimeout{30000};
+    RetryPolicy::Options retry;
+    // ListFlows page size (MaxResults, 1..100): fewer round trips than the service default 20.
+    int listFlowsPageSize = 100;
+
+    // Injected for tests; defaults to QDateTime::currentDateTimeUtc and QRandomGenerator.
+    std::function<QDateTime()> clock;
+    RetryPolicy::Random random;
+};
+
+} // namespace flowdesk::appflow

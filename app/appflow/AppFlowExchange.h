@@ -1,0 +1,73 @@
+#pragma once
+
+#include "AppFlowResult.h"
+#include "HttpResponse.h"
+#include "RetryPolicy.h"
+#include "RequestQueue.h"
+
+#include <CredentialSource.h>
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+class QNetworkReply;
+class QTimer;
+
+namespace flowdesk::appflow {
+
+class AppFlowTransport;
+
+// One logical AppFlow request and all its attempts: wait for a slot in the queue, ask the
+// credential source, sign just before sending, POST, then decide — success, retry after
+// backoff, re-sign after a clock-skew correction, retry once with refreshed credentials, or
+// fail. Delivers exactly one result to its callback unless aborted (abort() is silent: the
+// caller that aborts already knows).
+class AppFlowExchange : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Callback = std::function<void(const AppFlowResult<HttpResponse> &)>;
+
+    // operation: "ListFlows" (for logs and errors); path: "/list-flows"; body: the JSON bytes.
+    AppFlowExchange(AppFlowTransport *transport, const QString &operation, const QByteArray &path,
+                    const QByteArray &body, QObject *parent = nullptr);
+    ~AppFlowExchange() override;
+
+    void start(Callback callback);
+    void abort();
+
+    QString operation() const { return m_operation; }
+
+private:
+    void enqueueAttempt();
+    void onSlot();
+    void onCredentials(const aws::CredentialsResult &result);
+    void send(const aws::Credentials &credentials);
+    void onReplyFinished();
+    void handleFailure(const AppFlowError &error, const HttpResponse &response);
+    void releaseSlot();
+    void finish(const AppFlowResult<HttpResponse> &result);
+
+    AppFlowTransport *m_transport;
+    QString m_operation;
+    QByteArray m_path;
+    QByteArray m_body;
+    Callback m_callback;
+
+    RetryPolicy::Attempts m_attempts;
+    bool m_skewRetried = false;
+    bool m_credentialsRetried = false;
+    bool m_holdingSlot = false;
+    bool m_done = false;
+    RequestQueue::Ticket m_ticket = 0;
+    QPointer<QNetworkReply> m_reply;
+    QTimer *m_retryTimer = nullptr;
+    QElapsedTimer m_attemptTimer;
+};
+
+} // namespace flowdesk::appflow
