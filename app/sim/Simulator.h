@@ -1,0 +1,54 @@
+#pragma once
+
+// The in-process AppFlow simulator (library flowdesk_sim): a wire-compatible AppFlow, STS and
+// IAM Identity Center endpoint on loopback, for tests, demo mode and the flowdesk-sim tool.
+// Contract with its users: /tmp/flowdesk-issues/SIM-API.md (kept in app/sim/README.md).
+
+#include "SimulatorConfig.h"
+
+#include <Credentials.h>
+
+#include <QHostAddress>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <memory>
+
+namespace flowdesk::sim {
+
+struct HttpRequest;
+class PendingExchange;
+
+class Simulator : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Simulator(const SimulatorConfig &config, QObject *parent = nullptr);
+    ~Simulator() override;
+
+    bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
+    QString errorString() const;      // why listen() or scenario loading failed
+    QUrl url() const;                 // "http://127.0.0.1:PORT" once listening
+
+    // Read access for tests (state as the simulator sees it now):
+    QStringList flowNames() const;
+    QStringList executionIds(const QString &flowName) const;          // newest first
+    QString executionStatus(const QString &flowName, const QString &executionId) const; // wire text
+
+    // Additions beyond the contract:
+    const SimulatorConfig &config() const;
+    // The long-term credentials it accepts (config's key, secret and token).
+    aws::Credentials credentials() const;
+    // A configuration for demo mode: the demo scenario and freshly generated credentials.
+    static SimulatorConfig demoConfig();
+
+private:
+    void handle(const HttpRequest &request, const std::shared_ptr<PendingExchange> &exchange);
+
+    struct Parts;
+    std::unique_ptr<Parts> d;
+};
+
+} // namespace flowdesk::sim

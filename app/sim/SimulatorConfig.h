@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace flowdesk::sim {
+
+// Everything a Simulator needs to start: the credentials it accepts, the scenario it plays and the
+// faults it injects. The command line (SimulatorCommandLine) and in-process users (tests, demo
+// mode) fill the same struct.
+struct SimulatorConfig {
+    // The long-term credentials it accepts (AppFlow and STS requests must be signed with them,
+    // or with temporary credentials it issued itself through STS/SSO).
+    QString accessKeyId = QStringLiteral("AKIAFLOWDESKSIM00001");
+    QString secretAccessKey;            // required; generate one for tests
+    QString sessionToken;               // if set, requests with accessKeyId must carry it
+    QString region = QStringLiteral("us-east-1");
+    QString scenario = QStringLiteral("demo");   // "demo" or a path to a scenario JSON file
+    int generatedFlows = 0;             // > 0: generated scenario instead of `scenario`
+    int runsPerFlow = 10;
+    quint32 seed = 1;
+    double speed = 1.0;                 // time multiplier for run lifecycles
+    double throttleRate = 0, errorRate = 0, dropRate = 0;  // 0..1 probabilities
+    int latencyMs = 0;
+    QStringList deny;                   // "CancelFlowExecutions" or "CancelFlowExecutions:flow-a"
+    QString requestLogPath;             // JSON Lines request log, empty = none
+    QStringList ssoAccessTokens;        // bearer tokens GetRoleCredentials accepts
+    int temporaryCredentialSeconds = 3600;  // lifetime of STS/SSO-issued credentials
+    // The account the simulated resources live in (ARNs, STS identities).
+    QString accountId = QStringLiteral("123456789012");
+};
+
+} // namespace flowdesk::sim
