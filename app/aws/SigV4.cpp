@@ -3,7 +3,6 @@
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
 #include <QTime>
-#include <QTimeZone>
 
 #include <algorithm>
 
@@ -203,7 +202,7 @@ QDateTime parseAmzDate(const QByteArray &text)
     const QTime time = QTime::fromString(QString::fromLatin1(text.mid(9, 6)), u"HHmmss");
     if (!date.isValid() || !time.isValid())
         return {};
-    return QDateTime(date, time, QTimeZone::utc());
+    return QDateTime(date, time, Qt::UTC);
 }
 
 QByteArray hexSha256(const QByteArray &data)

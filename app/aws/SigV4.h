@@ -46,6 +46,14 @@ QDateTime parseAmzDate(const QByteArray &text);
 QByteArray hexSha256(const QByteArray &data);
 
 // Canonical URI: optionally normalized, then URI-encoded per segment (keeping '/').
+// `path` is taken exactly as it appears on the request line and encoded once more here. For a
+// real request that is the wire path, already percent-encoded (QUrl::path(QUrl::FullyEncoded)),
+// so the canonical URI ends up double-encoded as every service but S3 expects: ':' in an ARN is
+// "%3A" on the wire and "%253A" in the canonical request. The official test suites write raw
+// characters on their request lines ("/example space/", "/ሴ"), which this encodes once, exactly
+// as their expected files say. AppFlow's operation paths are plain ASCII, where both agree.
+// Normalization (when asked) follows botocore: "." and empty segments dropped, ".." pops one,
+// a trailing '/' kept when anything is left; an empty path is "/".
 QByteArray canonicalUri(const QByteArray &path, const Options &options = {});
 // Canonical query: parameters decoded, re-encoded (RFC 3986 unreserved kept), sorted by name
 // then value; "=" kept for empty values.
@@ -108,6 +116,11 @@ struct ParsedAuthorization {
     QList<QByteArray> signedHeaders;
     QByteArray signature;
 };
+// Strict: algorithm AWS4-HMAC-SHA256; Credential, SignedHeaders and Signature each exactly once
+// (any order, ',' with optional spaces); a five-part Credential with a valid YYYYMMDD date,
+// lower-case region and service and "aws4_request"; SignedHeaders lower-case, sorted, unique;
+// Signature 64 lower-case hex digits. `error` is one readable sentence fit for a 403 message; it
+// never repeats the signature.
 ParsedAuthorization parseAuthorization(const QByteArray &headerValue);
 
 } // namespace flowdesk::aws::sigv4
