@@ -2,6 +2,8 @@
 
 #include <qt6keychain/keychain.h>
 
+#include <QTimer>
+
 namespace flowdesk::aws {
 
 namespace {
@@ -69,6 +71,11 @@ KeychainJob *KeychainJob::remove(const QString &service, const QString &key, QOb
 
 void KeychainJob::start()
 {
+    attempt();
+}
+
+void KeychainJob::attempt()
+{
     QKeychain::Job *job = nullptr;
     switch (m_operation) {
     case Operation::Read:
@@ -89,7 +96,13 @@ void KeychainJob::start()
     job->setInsecureFallback(false);
 
     connect(job, &QKeychain::Job::finished, this, [this](QKeychain::Job *done) {
+        done->deleteLater();
         KeychainResult result = resultOf(*done);
+        if (result.status == KeychainResult::Status::NoBackend && !m_retried) {
+            m_retried = true;
+            QTimer::singleShot(kNoBackendRetryMs, this, &KeychainJob::attempt);
+            return;
+        }
         if (result.ok() && m_operation == Operation::Read)
             result.secret = static_cast<QKeychain::ReadPasswordJob *>(done)->binaryData();
         // Deleting what is not there leaves the keychain as the caller wanted it.

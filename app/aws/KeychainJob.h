@@ -46,11 +46,17 @@ signals:
 private:
     KeychainJob(Operation operation, const QString &service, const QString &key,
                 const QByteArray &secret, QObject *parent);
+    void attempt();
+
+    // The Secret Service is often D-Bus activated on first use and can answer "no backend"
+    // while it starts; one retry after a short pause (as Nextcloud does) rides over that.
+    static constexpr int kNoBackendRetryMs = 1000;
 
     Operation m_operation;
     QString m_service;
     QString m_key;
     QByteArray m_secret;
+    bool m_retried = false;
 };
 
 } // namespace flowdesk::aws
