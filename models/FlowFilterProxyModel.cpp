@@ -6,19 +6,15 @@
 namespace flowdesk::models {
 
 FlowFilterProxyModel::FlowFilterProxyModel(QObject *parent)
-    : QSortFilterProxyModel(parent)
+    : SortProxyModel(parent)
 {
-    setSortRole(Roles::SortRole);
-    setSortCaseSensitivity(Qt::CaseInsensitive);
-    setSortLocaleAware(true);
-    setDynamicSortFilter(true);
 }
 
 void FlowFilterProxyModel::setSourceModel(QAbstractItemModel *sourceModel)
 {
     m_flows = qobject_cast<FlowListModel *>(sourceModel);
     Q_ASSERT_X(!sourceModel || m_flows, "FlowFilterProxyModel", "the source must be a FlowListModel");
-    QSortFilterProxyModel::setSourceModel(sourceModel);
+    SortProxyModel::setSourceModel(sourceModel);
 }
 
 void FlowFilterProxyModel::setFilterText(const QString &text)

@@ -1,16 +1,15 @@
 #pragma once
 
-#include <QSortFilterProxyModel>
+#include "SortProxyModel.h"
 
 namespace flowdesk::models {
 
 class FlowListModel;
 
-// Sorts flows on Roles::SortRole (names locale-aware and case-insensitive, times and counts as
-// numbers) and filters them by a text typed by the user: a flow stays when the text occurs,
-// ignoring case, in its name, description, or its source or destination connector (type or
-// label). The source model must be a FlowListModel.
-class FlowFilterProxyModel : public QSortFilterProxyModel
+// Sorts flows as SortProxyModel does and filters them by a text typed by the user: a flow
+// stays when the text occurs, ignoring case, in its name, description, or its source or
+// destination connector (type or label). The source model must be a FlowListModel.
+class FlowFilterProxyModel : public SortProxyModel
 {
     Q_OBJECT
 

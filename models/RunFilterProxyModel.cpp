@@ -5,11 +5,8 @@
 namespace flowdesk::models {
 
 RunFilterProxyModel::RunFilterProxyModel(QObject *parent)
-    : QSortFilterProxyModel(parent)
+    : SortProxyModel(parent)
 {
-    setSortRole(Roles::SortRole);
-    setSortCaseSensitivity(Qt::CaseInsensitive);
-    setDynamicSortFilter(true);
     // A status change (and with it ActiveRole) is signalled with the status column's roles;
     // filtering on this role makes the proxy re-check those rows.
     setFilterRole(Roles::ActiveRole);

@@ -1,14 +1,14 @@
 #pragma once
 
-#include <QSortFilterProxyModel>
+#include "SortProxyModel.h"
 
 namespace flowdesk::models {
 
-// Sorts runs on Roles::SortRole (times, durations, counts and bytes as numbers) and, with
+// Sorts runs as SortProxyModel does (times, durations, counts and bytes as numbers) and, with
 // "active runs only" on, hides every run that is not in progress or cancelling (Roles::ActiveRole).
 // Works over RunListModel and ActiveRunsModel alike. A run that finishes while the filter is on
 // leaves the view at the refresh that reports it (dynamic filtering).
-class RunFilterProxyModel : public QSortFilterProxyModel
+class RunFilterProxyModel : public SortProxyModel
 {
     Q_OBJECT
 
