@@ -275,7 +275,9 @@ QString CredentialChain::description() const
 
 bool CredentialChain::resolve()
 {
-    delete m_active;
+    // A previous source may still be answering requests; it stays a child (and keeps its
+    // promise to call back) instead of being deleted under them. Re-resolving is a rare,
+    // user-driven event, so these few objects do not add up.
     m_active = nullptr;
     m_error.clear();
     m_profileName.clear();

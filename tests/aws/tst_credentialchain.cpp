@@ -12,6 +12,14 @@
 using namespace flowdesk::aws;
 using flowdesk::aws::test::AwsHome;
 
+namespace {
+QStringList g_log;
+void captureMessage(QtMsgType, const QMessageLogContext &context, const QString &message)
+{
+    g_log << QString::fromUtf8(context.category ? context.category : "") + u' ' + message;
+}
+} // namespace
+
 class TstCredentialChain : public QObject
 {
     Q_OBJECT
@@ -307,6 +315,55 @@ private slots:
         QString asked;
         FETCH_ERROR(&chain, asked);
         QCOMPARE(asked, error);
+    }
+
+    // Everything the credential code logs (debug included) during role, SSO and process
+    // exchanges, checked for every secret involved.
+    void logsNeverContainSecrets()
+    {
+        AwsHome home;
+        const Credentials keys = m_sim->credentials();
+        home.writeCredentials("[base]\n" + simKeys());
+        home.write(QStringLiteral("bin/creds.sh"),
+                   "#!/bin/sh\necho '{\"Version\":1,\"AccessKeyId\":\"PROCKEY\","
+                   "\"SecretAccessKey\":\"process-secret-value\",\"SessionToken\":\"process-token-value\"}'\n");
+        QFile::setPermissions(home.path(QStringLiteral("bin/creds.sh")),
+                              QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+        home.writeConfig("[profile role]\nrole_arn = arn:aws:iam::123456789012:role/ops\nsource_profile = base\n"
+                         "[profile sso]\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = Op\n"
+                         "[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n"
+                         "[profile proc]\ncredential_process = " + home.path(QStringLiteral("bin/creds.sh")).toUtf8() + "\n");
+        home.write(QStringLiteral(".aws/sso/cache/")
+                       + QFileInfo(SsoCredentialSource::cacheFileName({}, QStringLiteral("corp"))).fileName(),
+                   QJsonDocument(QJsonObject{{QStringLiteral("accessToken"), m_ssoToken},
+                                             {QStringLiteral("expiresAt"),
+                                              QDateTime::currentDateTimeUtc().addSecs(600).toString(Qt::ISODate)}})
+                       .toJson());
+
+        QLoggingCategory::setFilterRules(QStringLiteral("flowdesk.*=true"));
+        g_log.clear();
+        const QtMessageHandler previous = qInstallMessageHandler(captureMessage);
+        QStringList secrets{keys.secretAccessKey, m_ssoToken, QStringLiteral("process-secret-value"),
+                            QStringLiteral("process-token-value")};
+        for (const QString &profile : {QStringLiteral("role"), QStringLiteral("sso"), QStringLiteral("proc")}) {
+            CredentialChain chain(options(home, profile));
+            const auto answer = flowdesk::aws::test::fetch(&chain);
+            if (answer && answer->ok())
+                secrets << answer->credentials.secretAccessKey << answer->credentials.sessionToken;
+            else
+                secrets << QStringLiteral("<%1 failed>").arg(profile); // forces the check below to fail
+        }
+        qInstallMessageHandler(previous);
+        QLoggingCategory::setFilterRules(QString());
+
+        QVERIFY2(g_log.size() >= 3, "the credential code logged nothing; the check would be empty");
+        QCOMPARE(secrets.filter(QStringLiteral("failed>")), QStringList());
+        const QString all = g_log.join(u'\n');
+        for (const QString &secret : std::as_const(secrets)) {
+            if (!secret.isEmpty())
+                QVERIFY2(!all.contains(secret), qPrintable(u"a secret was logged:\n" + all));
+        }
+        QVERIFY(all.contains(QStringLiteral("flowdesk.aws")));
     }
 
     void nothingFoundListsWhatWasTried()
