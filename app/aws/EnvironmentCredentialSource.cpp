@@ -28,10 +28,10 @@ CredentialsResult EnvironmentCredentialSource::read(const QProcessEnvironment &e
         c.sessionToken = environment.value(QStringLiteral("AWS_SECURITY_TOKEN")).trimmed();
 
     if (c.accessKeyId.isEmpty()) {
-        result.error = CredentialSource::tr("AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID "
+        result.error = tr("AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID "
                                             "is not. Set both, or unset both to use a profile.");
     } else if (c.secretAccessKey.isEmpty()) {
-        result.error = CredentialSource::tr("AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY "
+        result.error = tr("AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY "
                                             "is not. Set both, or unset both to use a profile.");
     }
 
@@ -39,12 +39,12 @@ CredentialsResult EnvironmentCredentialSource::read(const QProcessEnvironment &e
     if (result.error.isEmpty() && !expiration.isEmpty()) {
         c.expiration = QDateTime::fromString(expiration, Qt::ISODateWithMs);
         if (!c.expiration.isValid())
-            result.error = CredentialSource::tr(
+            result.error = tr(
                                "AWS_CREDENTIAL_EXPIRATION is not an ISO 8601 time (\"%1\"); use "
                                "e.g. 2030-01-31T12:00:00Z or unset it.")
                                .arg(expiration);
         else if (c.expiration <= QDateTime::currentDateTimeUtc())
-            result.error = CredentialSource::tr(
+            result.error = tr(
                                "The credentials in the environment expired at %1 "
                                "(AWS_CREDENTIAL_EXPIRATION). Set fresh ones.")
                                .arg(c.expiration.toUTC().toString(Qt::ISODate));

@@ -330,7 +330,7 @@ void StoredAccounts::edit(const QString &oldName, const StoredAccount &input,
                    },
                    {}});
     steps->append({[=, this]() -> KeychainJob * {
-                       if (!secrets->tokenKnown)
+                       if (!secrets->tokenKnown || (renaming && !secrets->haveSecret))
                            return nullptr;
                        return secrets->haveToken
                            ? KeychainJob::write(service, newTokenKey, secrets->token, this)
@@ -338,8 +338,19 @@ void StoredAccounts::edit(const QString &oldName, const StoredAccount &input,
                    },
                    {}});
     if (renaming) {
-        steps->append({[=, this] { return KeychainJob::remove(service, oldSecretKey, this); }, {}});
-        steps->append({[=, this] { return KeychainJob::remove(service, oldTokenKey, this); }, {}});
+        // Only once the secret exists under the new name: a failed move loses nothing.
+        steps->append({[=, this]() -> KeychainJob * {
+                           return secrets->haveSecret
+                               ? KeychainJob::remove(service, oldSecretKey, this)
+                               : nullptr;
+                       },
+                       {}});
+        steps->append({[=, this]() -> KeychainJob * {
+                           return secrets->haveSecret
+                               ? KeychainJob::remove(service, oldTokenKey, this)
+                               : nullptr;
+                       },
+                       {}});
     }
 
     const bool previousToken = existing && existing->hasSessionToken;

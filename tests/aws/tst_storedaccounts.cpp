@@ -232,6 +232,26 @@ private slots:
         QVERIFY2(answer->error.contains(QStringLiteral("not in the keychain")), qPrintable(answer->error));
     }
 
+    void renameWithoutStoredSecretChangesNothing()
+    {
+        QCOMPARE(save(makeAccount(QStringLiteral("lost")), m_secret, m_token), QString());
+        KeychainJob *job = KeychainJob::remove(m_service, StoredAccounts::secretKeyEntry(QStringLiteral("lost")));
+        QSignalSpy done(job, &KeychainJob::finished);
+        job->start();
+        QVERIFY(done.wait(20000));
+        const QString error = run([&](QObject *c, StoredAccounts::Done d) {
+            m_accounts->edit(QStringLiteral("lost"), makeAccount(QStringLiteral("found")), std::nullopt,
+                             std::nullopt, c, d);
+        });
+        QVERIFY2(error.contains(QStringLiteral("no secret key in the keychain")), qPrintable(error));
+        QVERIFY(m_accounts->account(QStringLiteral("lost")));
+        QVERIFY(!m_accounts->account(QStringLiteral("found")));
+        // The token was not deleted by the failed move.
+        QCOMPARE(readKeychain(QStringLiteral("account/lost/sessionToken")).secret, m_token.toUtf8());
+        QCOMPARE(readKeychain(QStringLiteral("account/found/sessionToken")).status,
+                 KeychainResult::Status::NotFound);
+    }
+
     void invalidInputIsRefused_data()
     {
         QTest::addColumn<QString>("name");
