@@ -156,6 +156,7 @@ void AssumeRoleCredentialSource::call(const Credentials &source, const QString &
     qCDebug(lcAwsCredentials) << "STS AssumeRole" << m_parameters.roleArn << "at"
                               << url.toDisplayString() << "with key" << source.accessKeyId;
     QNetworkReply *reply = m_network->post(networkRequest, body);
+    reply->setParent(this); // abandoned (and aborted) if this source goes away first
     connect(reply, &QNetworkReply::finished, this, [this, reply, url] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();

@@ -2,6 +2,6 @@
 
 namespace flowdesk::aws {
 
-Q_LOGGING_CATEGORY(lcAwsCredentials, "flowdesk.aws")
+Q_LOGGING_CATEGORY(lcAwsCredentials, "flowdesk.aws", QtInfoMsg)
 
 } // namespace flowdesk::aws

@@ -112,6 +112,7 @@ void SsoCredentialSource::requestCredentials(QObject *context, Callback callback
                               << m_endpoint.toDisplayString();
 
     QNetworkReply *reply = m_network->get(request);
+    reply->setParent(this); // abandoned (and aborted) if this source goes away first
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
