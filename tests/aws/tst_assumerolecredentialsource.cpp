@@ -211,6 +211,21 @@ private slots:
         QVERIFY2(error.contains(QStringLiteral("could not reach STS")), qPrintable(error));
     }
 
+    void destroyedWhileWaitingIsSafe()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        bool called = false;
+        auto source = std::make_unique<AssumeRoleCredentialSource>(
+            params(), simKeys(), QUrl(QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort())),
+            QStringLiteral("us-east-1"), &m_network);
+        source->requestCredentials(nullptr, [&](const CredentialsResult &) { called = true; });
+        QTRY_VERIFY(silent.hasPendingConnections() || silent.waitForNewConnection(50));
+        source.reset(); // the reply goes with it
+        QTest::qWait(100);
+        QVERIFY(!called);
+    }
+
     void malformedAnswers()
     {
         const QString what = QStringLiteral("Assuming role R");
