@@ -43,12 +43,18 @@ QUrl operationUrl(const QUrl &endpoint, const QByteArray &path)
     return url;
 }
 
-bool isTransportFailure(QNetworkReply::NetworkError error)
+bool isTransportFailure(QNetworkReply::NetworkError error, int httpStatus)
 {
-    // Qt numbers its errors by layer: < 200 network and proxy, 300–399 protocol. Content (2xx)
-    // and server (4xx) errors just mirror the HTTP status, which the error parser reads.
-    const int code = int(error);
-    return error != QNetworkReply::NoError && (code < 200 || (code >= 300 && code < 400));
+    if (error == QNetworkReply::NoError)
+        return false;
+    // No status line: nothing usable came back at all.
+    if (httpStatus <= 0)
+        return true;
+    // A status arrived, but Qt numbers network-layer failures (connection closed before the
+    // whole body, reset, timeout) below 200: the response is incomplete. Everything else (Qt's
+    // mapping of 4xx/5xx to content, protocol and server errors — 400 becomes
+    // ProtocolInvalidOperationError) is an ordinary HTTP error answer for the error parser.
+    return int(error) < 200;
 }
 
 } // namespace
@@ -197,7 +203,7 @@ void AppFlowExchange::onReplyFinished()
     const qint64 elapsedMs = m_attemptTimer.elapsed();
     const QString requestId = QString::fromUtf8(response.header("x-amzn-RequestId"));
 
-    if (isTransportFailure(networkError)) {
+    if (isTransportFailure(networkError, response.status)) {
         const bool timedOut = networkError == QNetworkReply::OperationCanceledError
                               || networkError == QNetworkReply::TimeoutError;
         QString detail = reply->errorString();
