@@ -2,8 +2,6 @@
 
 #include <SigV4.h>
 
-#include <QCryptographicHash>
-#include <QMessageAuthenticationCode>
 
 namespace flowdesk::sim {
 

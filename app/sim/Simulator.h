@@ -2,7 +2,7 @@
 
 // The in-process AppFlow simulator (library flowdesk_sim): a wire-compatible AppFlow, STS and
 // IAM Identity Center endpoint on loopback, for tests, demo mode and the flowdesk-sim tool.
-// Contract with its users: /tmp/flowdesk-issues/SIM-API.md (kept in app/sim/README.md).
+// How to use it, the wire behaviour and the scenario format: app/sim/README.md.
 
 #include "SimulatorConfig.h"
 
