@@ -11,6 +11,8 @@
 #include <QNetworkRequest>
 #include <QTimer>
 
+#include <cmath>
+
 namespace flowdesk::appflow {
 
 using namespace Qt::StringLiterals;
@@ -176,7 +178,8 @@ void AppFlowExchange::send(const aws::Credentials &credentials)
 
     ++m_attempts.made;
     qCDebug(lcAppFlow).noquote() << m_operation << "attempt" << m_attempts.made << "→ POST"
-                                 << url.toDisplayString() << "(" << m_body.size() << "bytes)";
+                                 << url.toDisplayString()
+                                 << u"(%1 bytes)"_s.arg(m_body.size());
     m_attemptTimer.start();
     m_reply = m_transport->network()->post(request, m_body);
     connect(m_reply, &QNetworkReply::finished, this, &AppFlowExchange::onReplyFinished);
@@ -239,9 +242,11 @@ void AppFlowExchange::handleFailure(const AppFlowError &error, const HttpRespons
     if (error.isClockSkew() && !m_skewRetried) {
         m_skewRetried = true;
         if (m_transport->clockSkew().learnFrom(response, m_transport->localNow())) {
+            const qint64 offsetMs = m_transport->clockSkew().offsetMs();
             qCWarning(lcAppFlow).noquote()
-                << "the local clock is" << -m_transport->clockSkew().offsetMs()
-                << "ms off the service's (from its Date header); re-signing" << m_operation;
+                << "the local clock is" << QString::number(std::abs(offsetMs) / 1000.0, 'f', 1)
+                << "s" << (offsetMs > 0 ? "behind" : "ahead of")
+                << "the service's (from its Date header); re-signing" << m_operation;
             --m_attempts.made; // a correction, not one of the standard attempts
             enqueueAttempt();
             return;
@@ -250,8 +255,8 @@ void AppFlowExchange::handleFailure(const AppFlowError &error, const HttpRespons
     if (error.isExpiredCredentials() && !m_credentialsRetried && m_transport->credentials()) {
         m_credentialsRetried = true;
         qCWarning(lcAppFlow).noquote()
-            << m_operation << "was refused with" << error.codeText()
-            << "; refreshing credentials from" << m_transport->credentials()->description()
+            << m_operation << "was refused with" << error.codeText() + u';'
+            << "refreshing credentials from" << m_transport->credentials()->description()
             << "and retrying once";
         m_transport->credentials()->invalidate();
         --m_attempts.made;
@@ -260,9 +265,9 @@ void AppFlowExchange::handleFailure(const AppFlowError &error, const HttpRespons
     }
     if (const auto delay = m_transport->retryPolicy().retryDelay(error, m_attempts)) {
         qCWarning(lcAppFlow).noquote()
-            << m_operation << "failed with" << error.codeText() << "; retrying in"
+            << m_operation << "failed with" << error.codeText() + u';' << "retrying in"
             << delay->count() << "ms (attempt" << m_attempts.made + 1 << "of"
-            << m_transport->retryPolicy().options().maxAttempts << ")";
+            << QString::number(m_transport->retryPolicy().options().maxAttempts) + u')';
         if (!m_retryTimer) {
             m_retryTimer = new QTimer(this);
             m_retryTimer->setSingleShot(true);
