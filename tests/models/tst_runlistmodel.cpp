@@ -254,6 +254,8 @@ private slots:
 
         const auto right = Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter);
         QCOMPARE(cell(RunListModel::RecordsColumn, Qt::TextAlignmentRole).value<Qt::Alignment>(), right);
+        // Qt 6.4's delegates read the alignment with toInt().
+        QCOMPARE(cell(RunListModel::RecordsColumn, Qt::TextAlignmentRole).toInt(), int(right));
         QCOMPARE(cell(RunListModel::DurationColumn, Qt::TextAlignmentRole).value<Qt::Alignment>(), right);
         QVERIFY(!cell(RunListModel::ExecutionIdColumn, Qt::TextAlignmentRole).isValid());
 
