@@ -57,7 +57,7 @@ for size in 16 22 24 32 48 64 128 256 512; do
     file "$f" | grep -q "PNG image data, $size x $size," || fail "${f##*/share/}: $(file -b "$f")"
 done
 
-for exe in flowdesk; do
+for exe in flowdesk flowdesk-sim; do
     [ -x "$root/bin/$exe" ] || fail "/usr/bin/$exe not installed"
 done
 
