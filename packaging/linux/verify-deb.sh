@@ -169,14 +169,21 @@ for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; do
 cp "$xauthority" "$root/tmp/xauthority"
 # The client in the root reaches Xvfb through its abstract socket, which belongs to the
 # network namespace, not the file system: nothing of the host is mounted into the root.
-in_root env DISPLAY=":$display" XAUTHORITY=/tmp/xauthority XDG_RUNTIME_DIR=/run/user/0 \
-    timeout 30 flowdesk > "$out/xcb.log" 2>&1 &
+# chroot itself (not a function, which would run in a subshell) so that $! is the process
+# that a signal must reach; chroot and env exec, so it ends up being flowdesk itself.
+chroot "$root" env -i PATH=/usr/bin:/bin HOME=/root LC_ALL=C.UTF-8 DISPLAY=":$display" \
+    XAUTHORITY=/tmp/xauthority XDG_RUNTIME_DIR=/run/user/0 flowdesk > "$out/xcb.log" 2>&1 &
 app_pid=$!
 sleep 5
 kill -0 "$app_pid" 2>/dev/null || { cat "$out/xcb.log" >&2; die "flowdesk exited early on X"; }
 screenshot="$out/flowdesk-clean-install.png"
 XAUTHORITY="$xauthority" import -display ":$display" -window root "$screenshot"
-kill "$app_pid" 2>/dev/null || true
+kill -TERM "$app_pid" 2>/dev/null || true
+for _ in $(seq 50); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$app_pid" 2>/dev/null; then
+    kill -KILL "$app_pid"
+    die "flowdesk did not exit within 5 s of SIGTERM"
+fi
 wait "$app_pid" 2>/dev/null || true
 colours="$(convert "$screenshot" -format '%k' info:)"
 # An empty Xvfb screen is one colour; a window with text and an icon has hundreds.
