@@ -27,4 +27,30 @@
         <translation><numerusform>Cancel %n run of “%1”?</numerusform><numerusform>Cancel %n runs of “%1”?</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>flowdesk::CancelOutcomeView</name>
+    <message numerus="yes">
+        <source>%n run(s) cancelled or being cancelled</source>
+        <translation><numerusform>%n run cancelled or being cancelled</numerusform><numerusform>%n runs cancelled or being cancelled</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not cancellable</source>
+        <translation><numerusform>%n not cancellable</numerusform><numerusform>%n not cancellable</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed to send</source>
+        <translation><numerusform>%n failed to send</numerusform><numerusform>%n failed to send</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>flowdesk::MainWindow</name>
+    <message numerus="yes">
+        <source>Cancel %n run(s)…</source>
+        <translation><numerusform>Cancel %n run…</numerusform><numerusform>Cancel %n runs…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active run(s) in %1 flow(s)</source>
+        <translation><numerusform>%n active run in %1 flow(s)</numerusform><numerusform>%n active runs in %1 flow(s)</numerusform></translation>
+    </message>
+</context>
 </TS>

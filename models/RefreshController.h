@@ -1,0 +1,102 @@
+#pragma once
+
+#include "ActiveRunsModel.h"
+#include "AppFlowClient.h"
+#include "FlowListModel.h"
+#include "RunListModel.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+namespace flowdesk::models {
+
+// Keeps the three models in step with AppFlow: the flow list, the runs of the current flow and
+// every active run of the connection. A refresh lists the flows, then reads the run history of
+// the flows that need it and merges the answers into the models (never a reset, so selections
+// and scroll positions survive).
+//
+// Which flows are read:
+//  - a full refresh (F5, start-up) reads every flow that has ever run;
+//  - an auto-refresh (every N seconds while runs are active) reads only the current flow, the
+//    flows with active runs, and flows whose "last run" in ListFlows changed since last time —
+//    a new run always changes it, so nothing is missed and 1,000 idle flows cost nothing.
+// A flow's history is paged newest first and the paging stops at the first page without an
+// active run: active runs are the newest ones, and the first page (up to 100 runs) is what the
+// runs view shows.
+class RefreshController : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit RefreshController(appflow::AppFlowClient *client, QObject *parent = nullptr);
+    ~RefreshController() override;
+
+    FlowListModel *flows() { return &m_flows; }
+    RunListModel *runs() { return &m_runs; }
+    ActiveRunsModel *activeRuns() { return &m_activeRuns; }
+
+    QString currentFlow() const { return m_currentFlow; }
+    // Shows the runs of `flowName` (fetched at once) in runs().
+    void setCurrentFlow(const QString &flowName);
+
+    void refresh();          // full refresh
+    void refreshActive();    // what an auto-refresh tick does
+    void refreshFlow(const QString &flowName); // one flow's runs (after a cancel, a start…)
+    void stop();             // abort what is in flight
+
+    bool isBusy() const { return !m_calls.isEmpty(); }
+    QDateTime lastRefreshed() const { return m_lastRefreshed; }
+
+    // 0 turns auto-refresh off. Errors double the interval (up to 8×) until a clean refresh.
+    void setAutoRefreshInterval(int seconds);
+    int autoRefreshInterval() const { return m_intervalSeconds; }
+    // While paused (window minimised) the timer does not fetch.
+    void setPaused(bool paused);
+
+    // Page size used for DescribeFlowExecutionRecords (tests use small pages).
+    void setPageSize(int size) { m_pageSize = size; }
+
+signals:
+    void busyChanged(bool busy);
+    void progressChanged(int done, int total); // flows read in the current refresh
+    void refreshed(const QDateTime &when);
+    void errorOccurred(const flowdesk::appflow::AppFlowError &error, const QString &operation,
+                       const QString &flowName);
+    void flowsListed(); // after each ListFlows merge (the UI restores the last flow then)
+
+private:
+    enum class Scope { Full, Active };
+    void startRefresh(Scope scope);
+    QStringList flowsToRead(Scope scope) const;
+    void readFlow(const QString &flowName);
+    void applyRuns(const QString &flowName, const QList<appflow::ExecutionRecord> &records);
+    void track(appflow::AppFlowCall *call);
+    void scheduleNextTick();
+    static QString lastRunSignature(const appflow::FlowDefinition &flow);
+
+    appflow::AppFlowClient *m_client;
+    FlowListModel m_flows;
+    RunListModel m_runs;
+    ActiveRunsModel m_activeRuns;
+    QString m_currentFlow;
+
+    QList<QPointer<appflow::AppFlowCall>> m_calls;
+    QHash<QString, QString> m_lastRunSeen;  // flow → lastRunSignature at its last read
+    QSet<QString> m_readingFlows;           // flows with a history read in flight
+    int m_progressDone = 0;
+    int m_progressTotal = 0;
+    bool m_cycleFailed = false;
+    int m_errorStreak = 0;
+    QDateTime m_lastRefreshed;
+
+    QTimer m_timer;
+    int m_intervalSeconds = 10;
+    bool m_paused = false;
+    int m_pageSize = 100;
+};
+
+} // namespace flowdesk::models

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+namespace flowdesk {
+
+// Paints a run or flow status as a small coloured badge, so an ops engineer can see at a glance
+// which runs are running, failed or being cancelled. Reads the status enum from
+// models::Roles::StatusRole and the text from the display role; selection still shows.
+class StatusBadgeDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    enum class Kind { Execution, Flow };
+    explicit StatusBadgeDelegate(Kind kind, QObject *parent = nullptr);
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+private:
+    Kind m_kind;
+};
+
+} // namespace flowdesk
