@@ -128,6 +128,15 @@ void CancelController::cancelFlow(const Target &target, bool deactivate)
                                              outcome.error);
                 }
             }
+            // A request that failed (some or all of its IDs): tell the message bar once per
+            // flow, with the request ID; the outcome view has the per-run detail.
+            for (const CancelOutcome &outcome : outcomes) {
+                if (result.ok() && outcome.kind == CancelOutcome::Kind::RequestFailed
+                    && !outcome.errorCode.isEmpty()) {
+                    emit errorOccurred(outcome.failure, QStringLiteral("CancelFlowExecutions"), flowName);
+                    break;
+                }
+            }
             recordResult(intent, outcomes);
             if (deactivate)
                 deactivateFlow(flowName);
@@ -154,6 +163,9 @@ void CancelController::recordResult(const AuditEntry &intent, const QList<Cancel
             recorded.detail = outcome.error;
             if (entry.error.isEmpty())
                 entry.error = outcome.error;
+            if (!outcome.failure.requestId().isEmpty()
+                && !entry.requestIds.contains(outcome.failure.requestId()))
+                entry.requestIds << outcome.failure.requestId();
             break;
         }
         entry.outcomes << recorded;

@@ -61,6 +61,7 @@ CancelOutcome failedOutcome(const QString &flowName, const QString &executionId,
     outcome.kind = CancelOutcome::Kind::RequestFailed;
     outcome.error = error.toString();
     outcome.errorCode = error.codeText();
+    outcome.failure = error;
     return outcome;
 }
 
@@ -76,7 +77,14 @@ AppFlowClient::AppFlowClient(const AppFlowClientConfig &config, aws::CredentialS
                                  << "requests in flight";
 }
 
-AppFlowClient::~AppFlowClient() = default;
+AppFlowClient::~AppFlowClient()
+{
+    // Calls still in flight own exchanges that hold a slot in the transport's queue. QObject
+    // would delete the transport (the first child) before them, so end them first, without
+    // callbacks: whoever owned this client is going away too.
+    const auto calls = findChildren<AppFlowCall *>(Qt::FindDirectChildrenOnly);
+    qDeleteAll(calls);
+}
 
 QUrl AppFlowClient::endpoint() const
 {

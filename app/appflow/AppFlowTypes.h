@@ -4,6 +4,8 @@
 // from botocore's service-2.json (../shared/reference/appflow). Enum members keep the wire text
 // too, so a value the service adds later is shown as it came, never dropped.
 
+#include "AppFlowError.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -111,6 +113,7 @@ struct CancelOutcome {
     Kind kind = Kind::RequestFailed;
     QString error;       // for RequestFailed: the formatted error
     QString errorCode;   // for RequestFailed: AppFlowError::codeText(), e.g. "AccessDeniedException"
+    AppFlowError failure; // for RequestFailed: the whole error (code, message, request ID)
 };
 
 // StartFlow's answer. executionId is set for on-demand flows only (null for scheduled and

@@ -1,37 +1,372 @@
+// The main window on real widgets, against the simulator in-process over real HTTP: what an
+// ops engineer does during an incident, driven with the keyboard and the mouse.
 #include "MainWindow.h"
 
+#include "ActiveRunsModel.h"
+#include "CancelConfirmationDialog.h"
+#include "CancelController.h"
+#include "CancelOutcomeModel.h"
+#include "CancelOutcomeView.h"
+#include "FlowListModel.h"
+#include "MessageBar.h"
+#include "MessageBoxes.h"
+#include "ModelRoles.h"
+#include "RefreshController.h"
+#include "RunListModel.h"
+#include "SimulatorFixture.h"
+#include "Translations.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTreeView>
 #include <QtTest>
+
+using flowdesk::CancelConfirmationDialog;
+using flowdesk::MainWindow;
+using flowdesk::models::CancelOutcomeModel;
+using flowdesk::test::SimulatorFixture;
+
+namespace {
+
+QStringList auditLines(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QStringList lines;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (!line.isEmpty())
+            lines << QString::fromUtf8(line);
+    }
+    return lines;
+}
+
+} // namespace
 
 class TstMainWindow : public QObject
 {
     Q_OBJECT
 
+private:
+    std::unique_ptr<SimulatorFixture> m_sim;
+    std::unique_ptr<MainWindow> m_window;
+
+    QTreeView *view(const char *name) { return m_window->findChild<QTreeView *>(QLatin1String(name)); }
+
+    // Opens the window on a fresh simulator and waits until flows and the first flow's runs show.
+    bool openWindow(const QStringList &deny = {})
+    {
+        m_sim = std::make_unique<SimulatorFixture>(100, deny);
+        if (!m_sim->ok())
+            return false;
+        m_window = std::make_unique<MainWindow>();
+        m_window->setAuditLogPath(m_sim->auditLogPath());
+        m_window->setConnection(m_sim->connect());
+        m_window->show();
+        if (!QTest::qWaitForWindowExposed(m_window.get()))
+            return false;
+        m_window->activateWindow();
+        auto *refresh = m_window->refreshController();
+        return QTest::qWaitFor([&] {
+            return refresh->flows()->rowCount() == 3 && refresh->activeRuns()->rowCount() == 5
+                && !refresh->isBusy();
+        }, 20000);
+    }
+
+    // Clicks a flow in the flows view and waits for its runs.
+    bool selectFlow(const QString &flow, int runs)
+    {
+        QTreeView *flows = view("flowsTreeView");
+        const QModelIndexList match = flows->model()->match(flows->model()->index(0, 0),
+                                                            flowdesk::models::Roles::IdRole, flow, 1,
+                                                            Qt::MatchExactly);
+        if (match.isEmpty())
+            return false;
+        QTest::mouseClick(flows->viewport(), Qt::LeftButton, {}, flows->visualRect(match.first()).center());
+        auto *refresh = m_window->refreshController();
+        return QTest::qWaitFor([&] {
+            return refresh->currentFlow() == flow && refresh->runs()->rowCount() == runs;
+        }, 10000);
+    }
+
+    // Selects the runs with these IDs in `tree` with the mouse (Ctrl+click after the first).
+    void clickRuns(QTreeView *tree, const QStringList &ids)
+    {
+        bool first = true;
+        for (const QString &id : ids) {
+            const QModelIndexList match = tree->model()->match(
+                tree->model()->index(0, 0), flowdesk::models::Roles::IdRole, id, 1, Qt::MatchExactly);
+            QVERIFY2(!match.isEmpty(), qPrintable(id));
+            tree->scrollTo(match.first());
+            QTest::mouseClick(tree->viewport(), Qt::LeftButton,
+                              first ? Qt::KeyboardModifiers() : Qt::ControlModifier,
+                              tree->visualRect(match.first()).center());
+            first = false;
+        }
+    }
+
+    QStringList selectedIds(QTreeView *tree)
+    {
+        QStringList ids;
+        for (const QModelIndex &index : tree->selectionModel()->selectedRows())
+            ids << index.data(flowdesk::models::Roles::IdRole).toString();
+        ids.sort();
+        return ids;
+    }
+
+    CancelConfirmationDialog *waitForDialog()
+    {
+        CancelConfirmationDialog *dialog = nullptr;
+        const bool shown = QTest::qWaitFor([&] {
+            dialog = m_window->findChild<CancelConfirmationDialog *>();
+            return dialog && dialog->isVisible();
+        }, 10000);
+        return shown ? dialog : nullptr;
+    }
+
 private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("FlowdeskTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        QSettings().clear();
+        flowdesk::installTranslations();
+    }
+
+    void cleanup()
+    {
+        if (m_window)
+            m_window->close();
+        m_window.reset();
+        m_sim.reset();
+        QSettings().clear();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    }
+
     void constructsWithTitleAndMenus()
     {
-        flowdesk::MainWindow window;
+        MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QCOMPARE(window.windowTitle(), QStringLiteral("Flowdesk"));
-
+        QVERIFY(window.windowTitle().startsWith(QStringLiteral("Flowdesk")));
         QStringList menus;
         for (QAction *action : window.menuBar()->actions())
             menus << action->text().remove(u'&');
-        QVERIFY2(menus.contains(QStringLiteral("File")), qPrintable(menus.join(u',')));
-        QVERIFY2(menus.contains(QStringLiteral("Help")), qPrintable(menus.join(u',')));
+        QCOMPARE(menus, QStringList({QStringLiteral("File"), QStringLiteral("View"),
+                                     QStringLiteral("Runs"), QStringLiteral("Help")}));
+        // Nothing to act on without a connection.
+        QVERIFY(!window.findChild<QAction *>(QStringLiteral("cancelSelectedAction"))->isEnabled());
+        QVERIFY(!window.findChild<QAction *>(QStringLiteral("refreshAction"))->isEnabled());
     }
 
-    void quitClosesTheWindow()
+    void showsFlowsRunsAndTheConnection()
     {
-        flowdesk::MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto *quit = window.findChild<QAction *>(QStringLiteral("quitAction"));
-        QVERIFY(quit);
-        QCOMPARE(quit->shortcut(), QKeySequence(QKeySequence::Quit));
-        quit->trigger();
-        QTRY_VERIFY(!window.isVisible());
+        QVERIFY(openWindow());
+        QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("demoBadgeLabel"))->isVisible());
+        const QString connection = m_window->findChild<QLabel *>(QStringLiteral("connectionLabel"))->text();
+        QVERIFY2(connection.contains(QStringLiteral("us-east-1")), qPrintable(connection));
+        QVERIFY(connection.contains(m_sim->simulator().url().host()));
+        QVERIFY(selectFlow(QStringLiteral("orders-sync"), 6));
+        auto *refresh = m_window->refreshController();
+        QCOMPARE(refresh->flows()->activeRunCount(QStringLiteral("orders-sync")), 3);
+        QCOMPARE(refresh->flows()->activeRunCount(QStringLiteral("zendesk-tickets")), 0);
+
+        // Active-only filter on the runs view.
+        auto *activeOnly = m_window->findChild<QCheckBox *>(QStringLiteral("activeOnlyCheckBox"));
+        QTest::mouseClick(activeOnly, Qt::LeftButton);
+        QCOMPARE(view("runsTreeView")->model()->rowCount(), 3);
+        QTest::mouseClick(activeOnly, Qt::LeftButton);
+        QCOMPARE(view("runsTreeView")->model()->rowCount(), 6);
+
+        // Flow filter.
+        QTest::keyClicks(m_window->findChild<QLineEdit *>(QStringLiteral("flowFilterEdit")),
+                         QStringLiteral("zendesk"));
+        QCOMPARE(view("flowsTreeView")->model()->rowCount(), 1);
+    }
+
+    void cancelSelectedRunsEndToEnd()
+    {
+        QVERIFY(openWindow());
+        QVERIFY(selectFlow(QStringLiteral("orders-sync"), 6));
+        const QStringList inProgress = m_sim->idsWithStatus(QStringLiteral("orders-sync"),
+                                                            QStringLiteral("InProgress"));
+        QCOMPARE(inProgress.size(), 3);
+        const QStringList chosen = inProgress.mid(0, 2);
+        QTreeView *runs = view("runsTreeView");
+        clickRuns(runs, chosen);
+        QCOMPARE(selectedIds(runs), [&] { QStringList s = chosen; s.sort(); return s; }());
+
+        auto *cancelAction = m_window->findChild<QAction *>(QStringLiteral("cancelSelectedAction"));
+        QVERIFY(cancelAction->isEnabled());
+        QCOMPARE(cancelAction->text(), QStringLiteral("Cancel 2 runs…"));
+
+        // A finished run in the selection does not count and cannot be cancelled.
+        const QString finished = m_sim->idsWithStatus(QStringLiteral("orders-sync"),
+                                                      QStringLiteral("Successful")).first();
+        clickRuns(runs, {finished});
+        QVERIFY(!cancelAction->isEnabled());
+        clickRuns(runs, chosen);
+
+        QTest::keyClick(runs, Qt::Key_Delete);
+        CancelConfirmationDialog *dialog = waitForDialog();
+        QVERIFY(dialog);
+        for (const char *warning : {"chargesWarningLabel", "dataStaysWarningLabel",
+                                    "irreversibleWarningLabel", "scheduledWarningLabel"})
+            QVERIFY2(dialog->findChild<QLabel *>(QLatin1String(warning)), warning);
+        // S3 → Redshift uses no batch API: no batch warning, and DescribeFlow did answer.
+        QVERIFY(!dialog->findChild<QLabel *>(QStringLiteral("batchWarningLabel")));
+        QVERIFY(!dialog->findChild<QLabel *>(QStringLiteral("batchUnknownWarningLabel")));
+        auto *confirm = dialog->findChild<QPushButton *>(QStringLiteral("cancelRunsButton"));
+        QCOMPARE(confirm->text(), QStringLiteral("Cancel 2 runs"));
+        QTest::mouseClick(confirm, Qt::LeftButton);
+
+        QTRY_VERIFY(m_window->lastOutcomeView());
+        CancelOutcomeModel *outcomes = m_window->lastOutcomeView()->controller()->outcomes();
+        QTRY_COMPARE(outcomes->count(CancelOutcomeModel::Result::CancelStarted), 2);
+        // Watched until they reach Canceled, and the view says so.
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->lastOutcomeView()->controller()->allSettled(), 20000);
+        for (const QString &id : chosen) {
+            const int row = outcomes->indexOf(QStringLiteral("orders-sync"), id);
+            QVERIFY(row >= 0);
+            QCOMPARE(outcomes->row(row).statusText, QStringLiteral("Canceled"));
+            QCOMPARE(m_sim->simulator().executionStatus(QStringLiteral("orders-sync"), id),
+                     QStringLiteral("Canceled"));
+        }
+        QTRY_VERIFY(m_window->lastOutcomeView()->summaryText().contains(QStringLiteral("Done")));
+        // The third run was not touched.
+        QCOMPARE(m_sim->simulator().executionStatus(QStringLiteral("orders-sync"), inProgress.at(2)),
+                 QStringLiteral("InProgress"));
+
+        // Audit: the intent before, the result after, both naming the runs.
+        const QStringList lines = auditLines(m_sim->auditLogPath());
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines.at(0).contains(QStringLiteral("\"intent\"")));
+        QVERIFY(lines.at(1).contains(QStringLiteral("\"result\"")));
+        for (const QString &id : chosen)
+            QVERIFY(lines.at(0).contains(id));
+    }
+
+    void batchFlowIsNamedInTheConfirmation()
+    {
+        QVERIFY(openWindow());
+        QTabWidget *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("viewTabWidget"));
+        tabs->setCurrentIndex(1); // All active runs
+        QTreeView *active = view("activeRunsTreeView");
+        QTRY_COMPARE(active->model()->rowCount(), 5);
+        const QString bulkRun = m_sim->idsWithStatus(QStringLiteral("sf-bulk-accounts"),
+                                                     QStringLiteral("InProgress")).first();
+        const QString ordersRun = m_sim->idsWithStatus(QStringLiteral("orders-sync"),
+                                                       QStringLiteral("InProgress")).first();
+        clickRuns(active, {bulkRun, ordersRun});
+        m_window->findChild<QAction *>(QStringLiteral("cancelSelectedAction"))->trigger();
+        CancelConfirmationDialog *dialog = waitForDialog();
+        QVERIFY(dialog);
+        auto *batch = dialog->findChild<QLabel *>(QStringLiteral("batchWarningLabel"));
+        QVERIFY(batch);
+        QVERIFY(batch->text().contains(QStringLiteral("sf-bulk-accounts")));
+        QVERIFY(!batch->text().contains(QStringLiteral("orders-sync")));
+        // Keep runs: nothing is sent, nothing is audited.
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("keepRunsButton")), Qt::LeftButton);
+        QTest::qWait(200);
+        QVERIFY(!m_window->lastOutcomeView());
+        QVERIFY(auditLines(m_sim->auditLogPath()).isEmpty());
+        QCOMPARE(m_sim->simulator().executionStatus(QStringLiteral("sf-bulk-accounts"), bulkRun),
+                 QStringLiteral("InProgress"));
+    }
+
+    void cancelAllOfAFlowNeedsItsName()
+    {
+        QVERIFY(openWindow());
+        QVERIFY(selectFlow(QStringLiteral("sf-bulk-accounts"), 2));
+        auto *cancelFlow = m_window->findChild<QAction *>(QStringLiteral("cancelFlowAction"));
+        QTRY_VERIFY(cancelFlow->isEnabled());
+        cancelFlow->trigger();
+        CancelConfirmationDialog *dialog = waitForDialog();
+        QVERIFY(dialog);
+        auto *confirm = dialog->findChild<QPushButton *>(QStringLiteral("cancelRunsButton"));
+        QVERIFY(!confirm->isEnabled());
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("confirmationEdit")),
+                         QStringLiteral("sf-bulk-accounts"));
+        QVERIFY(confirm->isEnabled());
+        QTest::mouseClick(confirm, Qt::LeftButton);
+        QTRY_VERIFY(m_window->lastOutcomeView());
+        CancelOutcomeModel *outcomes = m_window->lastOutcomeView()->controller()->outcomes();
+        QTRY_COMPARE(outcomes->count(CancelOutcomeModel::Result::CancelStarted), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->lastOutcomeView()->controller()->allSettled(), 20000);
+        QVERIFY(m_sim->idsWithStatus(QStringLiteral("sf-bulk-accounts"), QStringLiteral("InProgress")).isEmpty());
+        const QStringList lines = auditLines(m_sim->auditLogPath());
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines.at(0).contains(QStringLiteral("\"executionIds\":\"all\"")));
+    }
+
+    void accessDeniedShowsTheMessageBarAndIsAudited()
+    {
+        QVERIFY(openWindow({QStringLiteral("CancelFlowExecutions")}));
+        QVERIFY(selectFlow(QStringLiteral("orders-sync"), 6));
+        const QString run = m_sim->idsWithStatus(QStringLiteral("orders-sync"), QStringLiteral("InProgress")).first();
+        clickRuns(view("runsTreeView"), {run});
+        m_window->findChild<QAction *>(QStringLiteral("cancelSelectedAction"))->trigger();
+        CancelConfirmationDialog *dialog = waitForDialog();
+        QVERIFY(dialog);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("cancelRunsButton")), Qt::LeftButton);
+        QTRY_VERIFY(m_window->messageBar()->isVisible());
+        QTRY_VERIFY2(m_window->messageBar()->text().contains(QStringLiteral("appflow:CancelFlowExecutions")),
+                     qPrintable(m_window->messageBar()->text()));
+        QVERIFY(m_window->messageBar()->text().contains(QStringLiteral("AccessDeniedException")));
+        QVERIFY(!m_window->messageBar()->requestId().isEmpty());
+        CancelOutcomeModel *outcomes = m_window->lastOutcomeView()->controller()->outcomes();
+        QTRY_COMPARE(outcomes->count(CancelOutcomeModel::Result::RequestFailed), 1);
+        const QStringList lines = auditLines(m_sim->auditLogPath());
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines.at(1).contains(QStringLiteral("AccessDenied")));
+        QCOMPARE(m_sim->simulator().executionStatus(QStringLiteral("orders-sync"), run),
+                 QStringLiteral("InProgress"));
+    }
+
+    void selectionSurvivesRefresh()
+    {
+        QVERIFY(openWindow());
+        QVERIFY(selectFlow(QStringLiteral("orders-sync"), 6));
+        QTreeView *runs = view("runsTreeView");
+        const QStringList ids = m_sim->idsWithStatus(QStringLiteral("orders-sync"), QStringLiteral("InProgress"));
+        clickRuns(runs, ids.mid(0, 2));
+        const QStringList before = selectedIds(runs);
+        QCOMPARE(before.size(), 2);
+        const QModelIndex current = runs->currentIndex();
+        QSignalSpy reset(runs->model(), &QAbstractItemModel::modelReset);
+        QSignalSpy refreshed(m_window->refreshController(), &flowdesk::models::RefreshController::refreshed);
+        // Runs keep growing in the simulator, so this refresh changes rows under the selection.
+        QTest::qWait(300);
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QTRY_VERIFY(refreshed.count() >= 1);
+        m_window->refreshController()->refreshActive();
+        QTRY_VERIFY(refreshed.count() >= 2);
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(selectedIds(runs), before);
+        QCOMPARE(runs->currentIndex().data(flowdesk::models::Roles::IdRole),
+                 current.data(flowdesk::models::Roles::IdRole));
+    }
+
+    void deactivateAsksThenStopsTheFlow()
+    {
+        QVERIFY(openWindow());
+        QVERIFY(selectFlow(QStringLiteral("sf-bulk-accounts"), 2));
+        auto *deactivate = m_window->findChild<QAction *>(QStringLiteral("deactivateAction"));
+        QVERIFY(deactivate->isEnabled());
+        QVERIFY(!m_window->findChild<QAction *>(QStringLiteral("startAction"))->isEnabled());
+        flowdesk::MessageBoxes::setNextAnswer(QMessageBox::Yes);
+        deactivate->trigger();
+        QVERIFY(flowdesk::MessageBoxes::lastText().contains(QStringLiteral("sf-bulk-accounts")));
+        auto *flows = m_window->refreshController()->flows();
+        QTRY_COMPARE(flows->flow(flows->indexOfId(QStringLiteral("sf-bulk-accounts"))).flowStatusText,
+                     QStringLiteral("Suspended"));
+        QTRY_VERIFY(!deactivate->isEnabled());
     }
 };
 
