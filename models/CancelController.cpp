@@ -227,10 +227,15 @@ void CancelController::poll()
                 return wanted->isEmpty() ? AppFlowClient::PageAction::Stop
                                          : AppFlowClient::PageAction::Continue;
             },
-            [this, flowName, seen](const AppFlowResult<AppFlowClient::ExecutionRecordsSummary> &result) {
+            [this, flowName, wanted, seen](const AppFlowResult<AppFlowClient::ExecutionRecordsSummary> &result) {
                 if (!result.ok() && result.error().code() != appflow::AppFlowError::Code::Aborted)
                     emit errorOccurred(result.error(), QStringLiteral("DescribeFlowExecutionRecords"),
                                        flowName);
+                // The whole history was read and these never appeared: AppFlow does not know them.
+                if (result.ok() && !result.value().stoppedEarly) {
+                    for (const QString &id : std::as_const(*wanted))
+                        m_outcomes.markNotFound(flowName, id);
+                }
                 if (!seen->isEmpty())
                     emit runsUpdated(flowName, *seen);
                 if (--m_pollsInFlight > 0)

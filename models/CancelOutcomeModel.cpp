@@ -103,6 +103,14 @@ void CancelOutcomeModel::updateStatus(const QString &flowName, const appflow::Ex
     }
 }
 
+void CancelOutcomeModel::markNotFound(const QString &flowName, const QString &executionId)
+{
+    appflow::ExecutionRecord missing;
+    missing.executionId = executionId;
+    missing.executionStatus = ExecutionStatus::Unknown;
+    updateStatus(flowName, missing);
+}
+
 QStringList CancelOutcomeModel::watchedIds(const QString &flowName) const
 {
     QStringList ids;

@@ -40,6 +40,8 @@ public:
                    const QString &detail = {});
     // The newest record of a run seen while watching; ignored for runs not in the model.
     void updateStatus(const QString &flowName, const appflow::ExecutionRecord &record);
+    // The run is not in the flow's history at all (an unknown ID, or another flow's run).
+    void markNotFound(const QString &flowName, const QString &executionId);
 
     const Row &row(int row) const { return m_rows.at(row); }
     int indexOf(const QString &flowName, const QString &executionId) const;

@@ -1,0 +1,115 @@
+// RefreshController against the simulator: what a full refresh and an auto-refresh read, that
+// the models merge (never reset), and that errors reach the caller.
+#include "RefreshController.h"
+
+#include "SimulatorFixture.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QtTest>
+
+using flowdesk::models::RefreshController;
+using flowdesk::test::SimulatorFixture;
+
+class TstRefreshController : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void fullRefreshFillsEveryModel()
+    {
+        SimulatorFixture sim;
+        QVERIFY2(sim.ok(), qPrintable(sim.error()));
+        std::unique_ptr<flowdesk::models::Connection> connection(sim.connect());
+        RefreshController refresh(connection->client());
+        refresh.setAutoRefreshInterval(0);
+        QAbstractItemModelTester flowsTester(refresh.flows(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester runsTester(refresh.runs(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester activeTester(refresh.activeRuns(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy refreshed(&refresh, &RefreshController::refreshed);
+        QSignalSpy progress(&refresh, &RefreshController::progressChanged);
+        QSignalSpy busy(&refresh, &RefreshController::busyChanged);
+
+        refresh.refresh();
+        QTRY_COMPARE(refreshed.count(), 1);
+        QCOMPARE(refresh.flows()->rowCount(), 3);
+        QCOMPARE(refresh.activeRuns()->rowCount(), 5);
+        QCOMPARE(refresh.flows()->activeRunCount(QStringLiteral("orders-sync")), 3);
+        QCOMPARE(refresh.flows()->activeRunCount(QStringLiteral("sf-bulk-accounts")), 2);
+        QCOMPARE(refresh.flows()->activeRunCount(QStringLiteral("zendesk-tickets")), 0);
+        QCOMPARE(progress.last().at(0).toInt(), 3); // all three flows have run history
+        QCOMPARE(progress.last().at(1).toInt(), 3);
+        QVERIFY(busy.first().first().toBool());
+        QVERIFY(!busy.last().first().toBool());
+        QVERIFY(refresh.lastRefreshed().isValid());
+
+        refresh.setCurrentFlow(QStringLiteral("orders-sync"));
+        QTRY_COMPARE(refresh.runs()->rowCount(), 6);
+    }
+
+    void autoRefreshFollowsCancelsWithoutReset()
+    {
+        SimulatorFixture sim;
+        QVERIFY(sim.ok());
+        std::unique_ptr<flowdesk::models::Connection> connection(sim.connect());
+        RefreshController refresh(connection->client());
+        refresh.setAutoRefreshInterval(0);
+        QSignalSpy refreshed(&refresh, &RefreshController::refreshed);
+        refresh.refresh();
+        QTRY_COMPARE(refreshed.count(), 1);
+        QSignalSpy reset(refresh.activeRuns(), &QAbstractItemModel::modelReset);
+
+        // Cancel one run behind the controller's back; the next tick sees it go.
+        const QString flow = QStringLiteral("orders-sync");
+        const QString run = sim.idsWithStatus(flow, QStringLiteral("InProgress")).first();
+        bool cancelled = false;
+        connection->client()->cancelFlowExecutions(flow, {run}, this, [&](const auto &result) {
+            cancelled = result.ok();
+        });
+        QTRY_VERIFY(cancelled);
+        QTRY_COMPARE_WITH_TIMEOUT(sim.simulator().executionStatus(flow, run), QStringLiteral("Canceled"), 10000);
+        refresh.refreshActive();
+        QTRY_COMPARE(refreshed.count(), 2);
+        QCOMPARE(refresh.activeRuns()->rowCount(), 4);
+        QCOMPARE(refresh.flows()->activeRunCount(flow), 2);
+        QCOMPARE(reset.count(), 0);
+    }
+
+    void errorsReachTheCaller()
+    {
+        SimulatorFixture sim(100, {QStringLiteral("DescribeFlowExecutionRecords:orders-sync")});
+        QVERIFY(sim.ok());
+        std::unique_ptr<flowdesk::models::Connection> connection(sim.connect());
+        RefreshController refresh(connection->client());
+        refresh.setAutoRefreshInterval(0);
+        QSignalSpy errors(&refresh, &RefreshController::errorOccurred);
+        QSignalSpy busy(&refresh, &RefreshController::busyChanged);
+        refresh.refresh();
+        QTRY_VERIFY(!busy.isEmpty() && !busy.last().first().toBool());
+        QCOMPARE(errors.count(), 1);
+        const auto error = errors.first().at(0).value<flowdesk::appflow::AppFlowError>();
+        QCOMPARE(error.code(), flowdesk::appflow::AppFlowError::Code::AccessDenied);
+        QCOMPARE(errors.first().at(1).toString(), QStringLiteral("DescribeFlowExecutionRecords"));
+        QCOMPARE(errors.first().at(2).toString(), QStringLiteral("orders-sync"));
+        // The other flows were still read.
+        QCOMPARE(refresh.flows()->activeRunCount(QStringLiteral("sf-bulk-accounts")), 2);
+    }
+
+    void stopAbortsWithoutError()
+    {
+        SimulatorFixture sim;
+        QVERIFY(sim.ok());
+        std::unique_ptr<flowdesk::models::Connection> connection(sim.connect());
+        RefreshController refresh(connection->client());
+        refresh.setAutoRefreshInterval(0);
+        QSignalSpy errors(&refresh, &RefreshController::errorOccurred);
+        refresh.refresh();
+        QVERIFY(refresh.isBusy());
+        refresh.stop();
+        QTRY_VERIFY(!refresh.isBusy());
+        QCOMPARE(errors.count(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstRefreshController)
+#include "tst_refreshcontroller.moc"
