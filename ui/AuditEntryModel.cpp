@@ -16,9 +16,6 @@ namespace Roles = models::Roles;
 
 namespace {
 
-// More run IDs than this are shortened in the cell; the tooltip lists every one.
-constexpr qsizetype maxRunsShown = 3;
-
 QString outcomeWords(AuditOutcome::Kind kind)
 {
     switch (kind) {
@@ -80,14 +77,16 @@ QVariant AuditEntryModel::data(const QModelIndex &index, int role) const
 
 QVariant AuditEntryModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == TimeColumn)
+        return tr("This computer’s local time. Point at a time to see it exactly, and in UTC.");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case TimeColumn: return tr("Time");
     case KindColumn: return tr("Kind");
     case FlowColumn: return tr("Flow");
-    case RunsColumn: return tr("Runs");
     case OutcomeColumn: return tr("Outcome");
+    case RunsColumn: return tr("Runs");
     case ConnectionColumn: return tr("Profile / account");
     case RegionColumn: return tr("Region");
     case ConfirmedByColumn: return tr("Confirmed by");
@@ -100,11 +99,11 @@ QString AuditEntryModel::runsText(const AuditEntry &entry)
 {
     if (entry.allActiveRuns)
         return tr("all active runs");
-    if (entry.executionIds.size() > maxRunsShown) {
-        // Always more than three, so the plural needs no %n.
-        return tr("%1, … (%2 runs)")
-            .arg(entry.executionIds.first(maxRunsShown).join(QStringLiteral(", ")))
-            .arg(entry.executionIds.size());
+    if (entry.executionIds.size() > 1) {
+        // Execution IDs are long UUIDs: the count and the first one keep the column readable.
+        // Always two or more, so the plural needs no %n.
+        return tr("%1 runs: %2, …")
+            .arg(QString::number(entry.executionIds.size()), entry.executionIds.first());
     }
     return orAbsent(entry.executionIds.join(QStringLiteral(", ")));
 }
@@ -142,8 +141,8 @@ QVariant AuditEntryModel::display(const AuditEntry &entry, int column) const
     case KindColumn:
         return entry.type == AuditEntry::Type::Intent ? tr("Intent") : tr("Result");
     case FlowColumn: return entry.flowName;
-    case RunsColumn: return runsText(entry);
     case OutcomeColumn: return outcomeSummary(entry);
+    case RunsColumn: return runsText(entry);
     case ConnectionColumn:
         if (!entry.profile.isEmpty() && !entry.account.isEmpty())
             return QString(entry.profile + QStringLiteral(" · ") + entry.account);

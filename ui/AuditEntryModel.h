@@ -23,8 +23,8 @@ public:
         TimeColumn,
         KindColumn,
         FlowColumn,
+        OutcomeColumn, // before the runs: what happened matters more than the long IDs
         RunsColumn,
-        OutcomeColumn,
         ConnectionColumn, // profile and account
         RegionColumn,
         ConfirmedByColumn,
@@ -50,7 +50,7 @@ public:
     // "2 cancel started, 1 not cancellable", the request error, or for an intent whether a
     // result was ever written. Public so the window and tests word it the same way.
     QString outcomeSummary(const audit::AuditEntry &entry) const;
-    // "exec-1, exec-2" or "all active runs"; long lists are shortened (the tooltip has all).
+    // "exec-1", "3 runs: exec-1, …" or "all active runs" (the tooltip lists every ID).
     static QString runsText(const audit::AuditEntry &entry);
 
 private:

@@ -21,6 +21,7 @@
 #include <QRegularExpression>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -34,6 +35,9 @@ namespace {
 
 // Line numbers named in the status line; the tooltip names every damaged line with its reason.
 constexpr qsizetype maxLineNumbersShown = 10;
+// Widest a column gets when sized to its contents: long IDs and errors elide (tooltips have
+// them whole) instead of pushing the outcome off the screen.
+constexpr int maxInitialColumnWidth = 320;
 
 } // namespace
 
@@ -97,6 +101,9 @@ void HistoryWindow::createWidgets()
     m_tableView->setWordWrap(false);
     m_tableView->setTextElideMode(Qt::ElideRight);
     m_tableView->verticalHeader()->hide();
+    // One line per entry, and fixed heights so thousands of rows cost nothing to lay out.
+    m_tableView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_tableView->verticalHeader()->setDefaultSectionSize(m_tableView->fontMetrics().height() + 8);
     m_tableView->horizontalHeader()->setStretchLastSection(true);
     m_tableView->horizontalHeader()->setHighlightSections(false);
 
@@ -127,10 +134,6 @@ void HistoryWindow::createWidgets()
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
     m_statusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    m_damagedLinesLabel = new QLabel(this);
-    m_damagedLinesLabel->setObjectName(QStringLiteral("damagedLinesLabel"));
-    m_damagedLinesLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_damagedLinesLabel->setWordWrap(true);
 
     m_logFileLabel = new QLabel(this);
     m_logFileLabel->setObjectName(QStringLiteral("logFileLabel"));
@@ -146,7 +149,7 @@ void HistoryWindow::createWidgets()
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(toolbar);
     layout->addWidget(m_stack, 1);
-    layout->addWidget(m_damagedLinesLabel);
+    layout->addWidget(createDamagedLinesWidget());
     layout->addLayout(statusRow);
 }
 
@@ -172,7 +175,7 @@ void HistoryWindow::reload()
 
     const QList<audit::AuditLogReader::SkippedLine> &skipped = reader.skippedLines();
     if (skipped.isEmpty()) {
-        m_damagedLinesLabel->hide();
+        m_damagedLinesWidget->hide();
         m_damagedLinesLabel->clear();
     } else {
         QStringList numbers;
@@ -189,15 +192,43 @@ void HistoryWindow::reload()
                static_cast<int>(skipped.size()))
                 .arg(numbers.join(QStringLiteral(", "))));
         m_damagedLinesLabel->setToolTip(reasons.join(u'\n'));
-        m_damagedLinesLabel->show();
+        m_damagedLinesWidget->show();
     }
 
     applyFlowFilter();
     if (!m_columnsSized && m_model->rowCount() > 0) {
         // Once, so a reload keeps the widths the user chose.
-        m_tableView->resizeColumnsToContents();
+        sizeColumns();
         m_columnsSized = true;
     }
+}
+
+void HistoryWindow::sizeColumns()
+{
+    m_tableView->resizeColumnsToContents();
+    QHeaderView *header = m_tableView->horizontalHeader();
+    for (int column = 0; column < header->count(); ++column)
+        header->resizeSection(column, qMin(header->sectionSize(column), maxInitialColumnWidth));
+}
+
+QWidget *HistoryWindow::createDamagedLinesWidget()
+{
+    m_damagedLinesWidget = new QWidget(this);
+    m_damagedLinesWidget->setObjectName(QStringLiteral("damagedLinesWidget"));
+    auto *icon = new QLabel(m_damagedLinesWidget);
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this)
+                        .pixmap(iconSize, iconSize));
+    m_damagedLinesLabel = new QLabel(m_damagedLinesWidget);
+    m_damagedLinesLabel->setObjectName(QStringLiteral("damagedLinesLabel"));
+    m_damagedLinesLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_damagedLinesLabel->setWordWrap(true);
+    auto *layout = new QHBoxLayout(m_damagedLinesWidget);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(icon, 0, Qt::AlignTop);
+    layout->addWidget(m_damagedLinesLabel, 1);
+    m_damagedLinesWidget->hide();
+    return m_damagedLinesWidget;
 }
 
 QString HistoryWindow::selectedFlow() const

@@ -42,6 +42,8 @@ signals:
 
 private:
     void createWidgets();
+    QWidget *createDamagedLinesWidget();
+    void sizeColumns();
     void applyFlowFilter();
     void updateStatus();
     void exportCsv();
@@ -64,6 +66,7 @@ private:
     QTableView *m_tableView = nullptr;
     QLabel *m_emptyStateLabel = nullptr;
     QLabel *m_statusLabel = nullptr;
+    QWidget *m_damagedLinesWidget = nullptr; // a warning icon and the label
     QLabel *m_damagedLinesLabel = nullptr;
     QLabel *m_logFileLabel = nullptr;
 };

@@ -35,8 +35,13 @@ PreferencesDialog::PreferencesDialog(const Preferences &preferences, QWidget *pa
     layout->addWidget(createProxyGroup());
     layout->addStretch();
     layout->addWidget(m_buttonBox);
+    // The dialog is never smaller than its contents: an error line that appears widens it
+    // instead of being cut off.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
 
     setFields(preferences);
+    resize(qMax(sizeHint().width(), 520), sizeHint().height());
+    m_autoRefreshSpinBox->setFocus(); // not Restore Defaults, which Space would press
 }
 
 QWidget *PreferencesDialog::createRefreshGroup()
@@ -73,9 +78,16 @@ QWidget *PreferencesDialog::createRefreshGroup()
            "with throttling errors."));
 
     auto *form = new QFormLayout(group);
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     form->addRow(tr("&Auto-refresh active runs every:"), m_autoRefreshSpinBox);
     form->addRow(tr("Request &timeout:"), m_requestTimeoutSpinBox);
     form->addRow(tr("&Concurrent requests:"), m_concurrencySpinBox);
+    // One width for the three, so the column reads as a column.
+    int width = 0;
+    for (QSpinBox *box : {m_autoRefreshSpinBox, m_requestTimeoutSpinBox, m_concurrencySpinBox})
+        width = qMax(width, box->sizeHint().width());
+    for (QSpinBox *box : {m_autoRefreshSpinBox, m_requestTimeoutSpinBox, m_concurrencySpinBox})
+        box->setMinimumWidth(width);
     return group;
 }
 
@@ -110,7 +122,6 @@ QWidget *PreferencesDialog::createProxyGroup()
     m_proxyHostLineEdit->setAccessibleName(tr("Proxy host"));
     m_proxyPortLineEdit = new QLineEdit(group);
     m_proxyPortLineEdit->setObjectName(QStringLiteral("proxyPortLineEdit"));
-    m_proxyPortLineEdit->setPlaceholderText(tr("3128"));
     m_proxyPortLineEdit->setAccessibleName(tr("Proxy port"));
     // Digits only, at most five; the range itself is checked on OK, where the message can say it.
     m_proxyPortLineEdit->setValidator(new QIntValidator(0, 99999, m_proxyPortLineEdit));
@@ -132,7 +143,7 @@ QWidget *PreferencesDialog::createProxyGroup()
 
     m_proxyErrorLabel = new QLabel(group);
     m_proxyErrorLabel->setObjectName(QStringLiteral("proxyErrorLabel"));
-    m_proxyErrorLabel->setWordWrap(true);
+    // Not wrapped: one line that widens the dialog if it must, never a clipped second line.
     m_proxyErrorLabel->setContentsMargins(24, 0, 0, 0);
     QPalette errorPalette = m_proxyErrorLabel->palette();
     errorPalette.setColor(QPalette::WindowText, QColor(0xb0, 0x1c, 0x1c));
@@ -142,7 +153,6 @@ QWidget *PreferencesDialog::createProxyGroup()
     auto *note = new QLabel(tr("Connections to this computer (demo mode) never use a proxy."),
                             group);
     note->setObjectName(QStringLiteral("proxyNoteLabel"));
-    note->setWordWrap(true);
     note->setForegroundRole(QPalette::PlaceholderText);
 
     auto *layout = new QVBoxLayout(group);
@@ -201,18 +211,16 @@ QString PreferencesDialog::proxyProblem(QWidget **field) const
     const QString host = m_proxyHostLineEdit->text().trimmed();
     *field = m_proxyHostLineEdit;
     if (host.isEmpty())
-        return tr("Enter the proxy’s host name or IP address, or choose the system proxy settings.");
+        return tr("Enter the proxy’s host name or IP address, or use the system settings.");
     if (host.contains(QStringLiteral("://")))
-        return tr("Enter the host name only (for example proxy.example.com), without “http://”; "
-                  "the port goes in its own field.");
+        return tr("Enter only the host name, without “http://” (the port has its own field).");
     if (host.contains(u'/') || host.contains(u' ') || host.contains(u'\t'))
-        return tr("A host name cannot contain spaces or “/”: enter only the proxy’s host name "
-                  "or IP address.");
+        return tr("A host name cannot contain spaces or “/”: enter only the host name.");
     *field = m_proxyPortLineEdit;
     bool ok = false;
     const int port = m_proxyPortLineEdit->text().toInt(&ok);
     if (!ok || port < 1 || port > 65535)
-        return tr("Enter the proxy’s port, a number from 1 to 65535 (often 3128 or 8080).");
+        return tr("Enter the proxy’s port, from 1 to 65535 (often 3128 or 8080).");
     *field = nullptr;
     return {};
 }

@@ -168,7 +168,9 @@ private slots:
         QCOMPARE(cell(view, 1, AuditEntryModel::RunsColumn), QStringLiteral("all active runs"));
         QVERIFY(view->model()->index(1, AuditEntryModel::RunsColumn).data(Qt::ToolTipRole)
                     .toString().contains(QStringLiteral("deactivated")));
-        QCOMPARE(cell(view, 3, AuditEntryModel::RunsColumn), QStringLiteral("exec-1, exec-2"));
+        QCOMPARE(cell(view, 3, AuditEntryModel::RunsColumn), QStringLiteral("2 runs: exec-1, …"));
+        QCOMPARE(view->model()->index(3, AuditEntryModel::RunsColumn).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("exec-1\nexec-2"));
         QCOMPARE(cell(view, 3, AuditEntryModel::ConnectionColumn),
                  QStringLiteral("prod-ops · 123456789012"));
         QCOMPARE(cell(view, 3, AuditEntryModel::RegionColumn), QStringLiteral("eu-west-1"));
