@@ -4,6 +4,7 @@
 
 #include "MainWindow.h"
 #include "MessageBar.h"
+#include "Preferences.h"
 #include "RefreshController.h"
 #include "Translations.h"
 
@@ -11,7 +12,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QIcon>
-#include <QNetworkProxyFactory>
+#include <QSettings>
 #include <QTextStream>
 #include <QTimer>
 
@@ -90,7 +91,10 @@ int main(int argc, char *argv[])
     Q_INIT_RESOURCE(flowdesk); // the icons live in a static library
     flowdesk::installTranslations();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/flowdesk.svg")));
-    QNetworkProxyFactory::setUseSystemConfiguration(true);
+    {
+        QSettings settings;
+        flowdesk::applyProxy(flowdesk::Preferences::load(settings)); // system proxy by default
+    }
 
     flowdesk::MainWindow window;
     const flowdesk::ConnectionAttempt attempt = flowdesk::ConnectionFactory::open(request);

@@ -195,7 +195,7 @@ QVariant CancelOutcomeModel::data(const QModelIndex &index, int role) const
             case Result::Requested:
                 return tr("Sending…");
             case Result::CancelStarted:
-                return r.settled() && r.status == ExecutionStatus::Canceled ? tr("Cancelled")
+                return r.settled() && r.status == ExecutionStatus::Canceled ? tr("Canceled")
                                                                             : tr("Cancel started");
             case Result::NotCancellable:
                 return tr("Not cancelled");

@@ -11,6 +11,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace flowdesk {
 
 namespace {
@@ -79,11 +81,11 @@ CancelConfirmationDialog::CancelConfirmationDialog(const CancelPlan &plan, QWidg
     if (!m_plan.connectionLabel.isEmpty()) {
         auto *connection = new QLabel(tr("Connection: %1").arg(m_plan.connectionLabel), this);
         connection->setObjectName(QStringLiteral("connectionLabel"));
-        connection->setEnabled(false); // rendered greyed: context, not content
+        // Not greyed out: which account this is matters as much as which runs.
         layout->addWidget(connection);
     }
 
-    layout->addWidget(createRunsTable(), 1);
+    layout->addWidget(createRunsTable());
     layout->addWidget(createWarnings());
     if (m_plan.isCancelAll() && m_plan.requireTypedConfirmation)
         layout->addWidget(createTypedConfirmation());
@@ -111,7 +113,7 @@ CancelConfirmationDialog::CancelConfirmationDialog(const CancelPlan &plan, QWidg
     updateConfirmButton();
     // The safe choice has the focus: Enter or Space on an unread dialog keeps the runs.
     m_keepButton->setFocus(Qt::OtherFocusReason);
-    resize(720, sizeHint().height());
+    resize(780, sizeHint().height());
 }
 
 QString CancelConfirmationDialog::titleText() const
@@ -143,8 +145,8 @@ QWidget *CancelConfirmationDialog::createRunsTable()
     table->setSelectionMode(QAbstractItemView::NoSelection);
     table->setFocusPolicy(Qt::NoFocus);
     table->verticalHeader()->hide();
-    table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
-    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    table->setWordWrap(false);
+    table->setTextElideMode(Qt::ElideMiddle);
 
     const QLocale locale;
     qint64 totalRecords = 0;
@@ -173,10 +175,14 @@ QWidget *CancelConfirmationDialog::createRunsTable()
         }
     }
     table->resizeColumnsToContents();
-    table->horizontalHeader()->setStretchLastSection(true);
-    const int visibleRows = std::min(table->rowCount(), 8);
-    table->setMinimumHeight(table->horizontalHeader()->height()
-                            + visibleRows * table->verticalHeader()->defaultSectionSize() + 4);
+    // One flow: its name is in the title already, the column would only repeat it.
+    table->setColumnHidden(0, m_plan.flows.size() == 1);
+    table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    // As tall as its rows (up to eight, then it scrolls): no empty box under two runs.
+    const int visibleRows = std::clamp(int(table->rowCount()), 1, 8);
+    const int height = table->horizontalHeader()->sizeHint().height()
+        + visibleRows * table->verticalHeader()->defaultSectionSize() + 2 * table->frameWidth();
+    table->setFixedHeight(height);
     layout->addWidget(table);
 
     QString total = tr("Already processed: <b>%1 records</b>, <b>%2</b>")
@@ -211,21 +217,23 @@ QWidget *CancelConfirmationDialog::createWarnings()
 
     // Batch APIs: name each flow, and say so when we could not check.
     QStringList batchFlows;
+    QStringList batchDetails;
     QStringList uncheckedFlows;
     for (const CancelPlan::FlowRuns &flow : m_plan.flows) {
         if (!flow.descriptionKnown)
             uncheckedFlows << quoted(flow.flowName);
         else if (!flow.batchApiUses.isEmpty())
-            batchFlows << tr("%1 (%2)").arg(quoted(flow.flowName),
-                                            flow.batchApiUses.join(QStringLiteral("; ")).toHtmlEscaped());
+            batchFlows << quoted(flow.flowName);
+        if (flow.descriptionKnown && !flow.batchApiUses.isEmpty())
+            batchDetails << flow.batchApiUses.join(QStringLiteral("; ")).toHtmlEscaped();
     }
     if (!batchFlows.isEmpty()) {
         layout->addWidget(warningRow(
             QStringLiteral("batchWarningLabel"), QStyle::SP_MessageBoxWarning,
-            tr("%1 moves data in batches through a batch API such as Salesforce Bulk API 2.0. "
-               "After you cancel, its run still finishes the whole current batch, and that "
-               "batch is billed.")
-                .arg(batchFlows.join(tr(", "))),
+            tr("%1 moves data in batches (Salesforce Bulk API 2.0). After you cancel, its run "
+               "still finishes the whole current batch, and that batch is billed.<br>"
+               "<small>%2</small>")
+                .arg(batchFlows.join(tr(", ")), batchDetails.join(QStringLiteral("<br>"))),
             box));
     }
     if (!uncheckedFlows.isEmpty()) {

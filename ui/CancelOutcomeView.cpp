@@ -29,7 +29,6 @@ CancelOutcomeView::CancelOutcomeView(CancelController *controller, const QString
 
     auto *layout = new QVBoxLayout(this);
     auto *connection = new QLabel(tr("Connection: %1").arg(connectionLabel), this);
-    connection->setEnabled(false);
     layout->addWidget(connection);
 
     m_summaryLabel->setObjectName(QStringLiteral("summaryLabel"));

@@ -9,8 +9,10 @@
 #include "ErrorPresenter.h"
 #include "FlowFilterProxyModel.h"
 #include "FlowListModel.h"
+#include "HistoryWindow.h"
 #include "MessageBar.h"
 #include "MessageBoxes.h"
+#include "PreferencesDialog.h"
 #include "ModelRoles.h"
 #include "RefreshController.h"
 #include "RunFilterProxyModel.h"
@@ -167,6 +169,27 @@ void MainWindow::createActions()
     m_startAction->setToolTip(tr("Start a run of this on-demand flow (StartFlow)"));
     connect(m_startAction, &QAction::triggered, this, &MainWindow::startRunOfCurrentFlow);
 
+    m_historyAction = new QAction(tr("Cancel &history"), this);
+    m_historyAction->setObjectName(QStringLiteral("historyAction"));
+    m_historyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    m_historyAction->setToolTip(tr("Every cancel Flowdesk sent, from the audit log"));
+    connect(m_historyAction, &QAction::triggered, this, &MainWindow::showHistory);
+
+    m_preferencesAction = new QAction(tr("&Preferences…"), this);
+    m_preferencesAction->setObjectName(QStringLiteral("preferencesAction"));
+    m_preferencesAction->setShortcut(QKeySequence::Preferences);
+    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_preferencesAction, &QAction::triggered, this, [this] {
+        auto *dialog = new PreferencesDialog(m_preferences, this);
+        connect(dialog, &PreferencesDialog::preferencesChanged, this, [this](const Preferences &p) {
+            QSettings settings;
+            p.save(settings);
+            applyProxy(p);
+            setPreferences(p);
+        });
+        dialog->open();
+    });
+
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -188,6 +211,9 @@ void MainWindow::createMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->setObjectName(QStringLiteral("fileMenu"));
+    fileMenu->addAction(m_historyAction);
+    fileMenu->addAction(m_preferencesAction);
+    fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
@@ -369,7 +395,7 @@ void MainWindow::setConnection(models::Connection *connection)
     }
     m_connection->setParent(this);
     m_refresh = new models::RefreshController(m_connection->client(), m_connection);
-    m_refresh->setAutoRefreshInterval(m_preferences.autoRefreshSeconds);
+    setPreferences(m_preferences);
 
     m_flowProxy = new models::FlowFilterProxyModel(m_refresh);
     m_flowProxy->setSourceModel(m_refresh->flows());
@@ -453,8 +479,10 @@ void MainWindow::setPreferences(const Preferences &preferences)
     m_preferences = preferences;
     if (m_refresh)
         m_refresh->setAutoRefreshInterval(preferences.autoRefreshSeconds);
-    if (m_connection)
+    if (m_connection) {
         m_connection->client()->setMaxConcurrentRequests(preferences.maxConcurrentRequests);
+        m_connection->client()->setTransferTimeout(std::chrono::seconds(preferences.requestTimeoutSeconds));
+    }
 }
 
 void MainWindow::showInfo(const QString &text, const QString &hint)
@@ -700,9 +728,6 @@ void MainWindow::cancelAllActiveRuns()
 {
     CancelPlan plan;
     plan.scope = CancelPlan::Scope::AllActiveAcrossFlows;
-    for (const ExecutionRecord &record : inProgressRunsOf(QString())) {
-        Q_UNUSED(record);
-    }
     const ActiveRunsModel *active = m_refresh->activeRuns();
     for (const QString &flow : active->flowNames()) {
         CancelPlan::FlowRuns flowRuns;
@@ -835,6 +860,17 @@ void MainWindow::executeCancel(const CancelPlan &plan, bool deactivate)
     if (!finishedMeanwhile.isEmpty())
         showInfo(tr("%1 of the selected runs finished while the confirmation was open and were "
                     "not sent.").arg(finishedMeanwhile.size()));
+}
+
+void MainWindow::showHistory()
+{
+    if (!m_historyWindow)
+        m_historyWindow = new HistoryWindow(m_auditLogPath, this);
+    else
+        m_historyWindow->reload();
+    m_historyWindow->show();
+    m_historyWindow->raise();
+    m_historyWindow->activateWindow();
 }
 
 void MainWindow::deactivateCurrentFlow()

@@ -34,6 +34,7 @@ class SortProxyModel;
 
 class MessageBar;
 class CancelOutcomeView;
+class HistoryWindow;
 
 // The window an ops engineer lives in during an incident: flows on the left, the runs of the
 // selected flow (with details) and every active run on the right, a message bar for errors, and
@@ -105,6 +106,7 @@ private:
     void prepareCancel(CancelPlan plan);
     void openConfirmation(const CancelPlan &plan);
     void executeCancel(const CancelPlan &plan, bool deactivate);
+    void showHistory();
     void deactivateCurrentFlow();
     void startRunOfCurrentFlow();
 
@@ -139,6 +141,7 @@ private:
     QProgressBar *m_progressBar = nullptr;
     QToolButton *m_stopButton = nullptr;
     QPointer<CancelOutcomeView> m_lastOutcomeView;
+    HistoryWindow *m_historyWindow = nullptr;
 
     QAction *m_refreshAction = nullptr;
     QAction *m_stopAction = nullptr;
@@ -147,6 +150,8 @@ private:
     QAction *m_cancelAllAction = nullptr;
     QAction *m_deactivateAction = nullptr;
     QAction *m_startAction = nullptr;
+    QAction *m_historyAction = nullptr;
+    QAction *m_preferencesAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
 };

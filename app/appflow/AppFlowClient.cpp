@@ -101,6 +101,11 @@ void AppFlowClient::setMaxConcurrentRequests(int maxInFlight)
     m_transport->queue().setMaxInFlight(maxInFlight);
 }
 
+void AppFlowClient::setTransferTimeout(std::chrono::milliseconds timeout)
+{
+    m_transport->setTransferTimeout(timeout);
+}
+
 int AppFlowClient::requestsInFlight() const
 {
     return m_transport->queue().inFlight();

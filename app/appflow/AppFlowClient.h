@@ -91,6 +91,8 @@ public:
     QUrl endpoint() const;
     QString region() const;
     void setMaxConcurrentRequests(int maxInFlight);
+    // Per-request transfer timeout for requests sent from now on (Preferences).
+    void setTransferTimeout(std::chrono::milliseconds timeout);
     int requestsInFlight() const;
     int requestsWaiting() const;
     int retryQuotaAvailable() const;

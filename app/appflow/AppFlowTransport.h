@@ -34,6 +34,8 @@ public:
     RetryPolicy &retryPolicy() { return m_retryPolicy; }
     ClockSkew &clockSkew() { return m_clockSkew; }
     int transferTimeoutMs() const { return int(m_config.transferTimeout.count()); }
+    // Applies to requests sent from now on.
+    void setTransferTimeout(std::chrono::milliseconds timeout) { m_config.transferTimeout = timeout; }
     const AppFlowClientConfig &config() const { return m_config; }
 
     // Local time (the injected clock) and the time to sign with (corrected for skew).

@@ -50,7 +50,15 @@
     </message>
     <message numerus="yes">
         <source>%n active run(s) in %1 flow(s)</source>
-        <translation><numerusform>%n active run in %1 flow(s)</numerusform><numerusform>%n active runs in %1 flow(s)</numerusform></translation>
+        <translation><numerusform>%n active run in %1 flows</numerusform><numerusform>%n active runs in %1 flows</numerusform></translation>
     </message>
+</context>
+<context><name>flowdesk::HistoryWindow</name>
+ <message numerus="yes"><source>%n damaged line(s) skipped (line(s) %1). Every other line was read.</source>
+  <translation><numerusform>%n damaged line skipped (line %1). Every other line was read.</numerusform><numerusform>%n damaged lines skipped (lines %1). Every other line was read.</numerusform></translation></message>
+ <message numerus="yes"><source>%n entry(s) loaded.</source>
+  <translation><numerusform>%n entry loaded.</numerusform><numerusform>%n entries loaded.</numerusform></translation></message>
+ <message numerus="yes"><source>Showing %1 of %n entry(s).</source>
+  <translation><numerusform>Showing %1 of %n entry.</numerusform><numerusform>Showing %1 of %n entries.</numerusform></translation></message>
 </context>
 </TS>

@@ -8,6 +8,7 @@
 #include "CancelOutcomeModel.h"
 #include "CancelOutcomeView.h"
 #include "FlowListModel.h"
+#include "HistoryWindow.h"
 #include "MessageBar.h"
 #include "MessageBoxes.h"
 #include "ModelRoles.h"
@@ -250,6 +251,15 @@ private slots:
         QVERIFY(lines.at(1).contains(QStringLiteral("\"result\"")));
         for (const QString &id : chosen)
             QVERIFY(lines.at(0).contains(id));
+
+        // And the History window lists that cancel.
+        m_window->findChild<QAction *>(QStringLiteral("historyAction"))->trigger();
+        auto *history = m_window->findChild<flowdesk::HistoryWindow *>();
+        QVERIFY(history);
+        QTRY_VERIFY(history->isVisible());
+        auto *historyView = history->findChild<QAbstractItemView *>();
+        QVERIFY(historyView);
+        QCOMPARE(historyView->model()->rowCount(), 2);
     }
 
     void batchFlowIsNamedInTheConfirmation()

@@ -1,0 +1,129 @@
+// Makes the README's screenshots: the real main window, cancel confirmation and outcome view,
+// on the demo scenario through the real client and simulator. Run by
+// docs/screenshots/make-screenshots.sh under Xvfb; exits non-zero if any step does not happen.
+#include "CancelConfirmationDialog.h"
+#include "CancelController.h"
+#include "CancelOutcomeView.h"
+#include "Connection.h"
+#include "MainWindow.h"
+#include "ModelRoles.h"
+#include "RefreshController.h"
+#include "Translations.h"
+
+#include <CredentialSource.h>
+#include <Simulator.h>
+
+#include <QApplication>
+#include <QDir>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTest>
+#include <QTextStream>
+#include <QTreeView>
+
+using namespace flowdesk;
+
+namespace {
+
+bool save(QWidget *widget, const QString &path)
+{
+    widget->repaint();
+    const bool ok = widget->grab().save(path);
+    QTextStream(stdout) << (ok ? "wrote " : "FAILED to write ") << path << Qt::endl;
+    return ok;
+}
+
+int fail(const char *what)
+{
+    QTextStream(stderr) << "make_screenshots: " << what << Qt::endl;
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("FlowdeskScreenshots"));
+    Q_INIT_RESOURCE(flowdesk);
+    installTranslations();
+    const QString outDir = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(".");
+    QDir().mkpath(outDir);
+
+    sim::SimulatorConfig config = sim::Simulator::demoConfig();
+    config.speed = 20; // cancelled runs settle within a few seconds
+    auto *simulator = new sim::Simulator(config);
+    if (!simulator->listen())
+        return fail("the simulator did not start");
+    models::ConnectionInfo info;
+    info.kind = models::ConnectionInfo::Kind::Demo;
+    info.region = config.region;
+    info.endpoint = simulator->url();
+    appflow::AppFlowClientConfig clientConfig;
+    clientConfig.endpoint = info.endpoint;
+    clientConfig.region = info.region;
+    auto *connection = new models::Connection(
+        info, new aws::StaticCredentialSource(simulator->credentials(), QStringLiteral("demo")), clientConfig);
+    connection->adopt(simulator);
+
+    MainWindow window;
+    window.setAuditLogPath(QDir(outDir).filePath(QStringLiteral(".screenshot-audit.jsonl")));
+    window.resize(1360, 820);
+    window.setConnection(connection);
+    window.showInfo(QStringLiteral("Demo mode: Flowdesk is connected to its built-in AppFlow simulator."));
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return fail("the window was not shown");
+    auto *refresh = window.refreshController();
+    if (!QTest::qWaitFor([&] { return refresh->flows()->rowCount() > 0 && !refresh->isBusy(); }, 20000))
+        return fail("the flows did not load");
+
+    // The Bulk API flow: its runs, with two in-progress runs selected.
+    const QString flow = QStringLiteral("sf-opportunities-bulk-to-redshift");
+    auto *flows = window.findChild<QTreeView *>(QStringLiteral("flowsTreeView"));
+    const QModelIndexList match = flows->model()->match(flows->model()->index(0, 0), models::Roles::IdRole,
+                                                        flow, 1, Qt::MatchExactly);
+    if (match.isEmpty())
+        return fail("the demo flow is missing");
+    flows->setCurrentIndex(match.first());
+    if (!QTest::qWaitFor([&] { return refresh->runs()->rowCount() > 0 && !refresh->isBusy(); }, 20000))
+        return fail("the runs did not load");
+    auto *runs = window.findChild<QTreeView *>(QStringLiteral("runsTreeView"));
+    int selected = 0;
+    for (int row = 0; row < runs->model()->rowCount() && selected < 2; ++row) {
+        const QModelIndex index = runs->model()->index(row, 0);
+        if (index.data(models::Roles::StatusRole).toInt() == int(appflow::ExecutionStatus::InProgress)) {
+            runs->selectionModel()->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+            runs->selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+            ++selected;
+        }
+    }
+    if (selected == 0)
+        return fail("no run in progress to select");
+    QTest::qWait(300);
+    if (!save(&window, QDir(outDir).filePath(QStringLiteral("main-window.png"))))
+        return 1;
+
+    window.findChild<QAction *>(QStringLiteral("cancelSelectedAction"))->trigger();
+    CancelConfirmationDialog *dialog = nullptr;
+    if (!QTest::qWaitFor([&] {
+            dialog = window.findChild<CancelConfirmationDialog *>();
+            return dialog && dialog->isVisible();
+        }, 10000))
+        return fail("the confirmation did not open");
+    QTest::qWait(200);
+    if (!save(dialog, QDir(outDir).filePath(QStringLiteral("cancel-confirmation.png"))))
+        return 1;
+
+    dialog->findChild<QPushButton *>(QStringLiteral("cancelRunsButton"))->click();
+    if (!QTest::qWaitFor([&] { return window.lastOutcomeView() != nullptr; }, 5000))
+        return fail("the outcome view did not open");
+    CancelOutcomeView *outcome = window.lastOutcomeView();
+    if (!QTest::qWaitFor([&] { return outcome->controller()->allSettled(); }, 60000))
+        return fail("the cancelled runs did not settle");
+    QTest::qWait(200);
+    if (!save(outcome, QDir(outDir).filePath(QStringLiteral("cancel-outcome.png"))))
+        return 1;
+    QFile::remove(QDir(outDir).filePath(QStringLiteral(".screenshot-audit.jsonl")));
+    return 0;
+}
