@@ -955,8 +955,14 @@ void MainWindow::restoreHeaders()
             view->setColumnWidth(column, widths.at(column));
         view->sortByColumn(sortColumn, order);
     };
-    restore(m_flowsView, QStringLiteral("mainWindow/flowsHeader"), {240, 100, 95, 190, 110, 110, 60},
+    const bool flowsRestored = !settings.value(QStringLiteral("mainWindow/flowsHeader")).toByteArray().isEmpty();
+    restore(m_flowsView, QStringLiteral("mainWindow/flowsHeader"), {240, 90, 90, 170, 110, 100, 88},
             FlowListModel::NameColumn, Qt::AscendingOrder);
+    if (!flowsRestored) {
+        // What matters in an incident first: which flows have runs going right now.
+        m_flowsView->header()->moveSection(
+            m_flowsView->header()->visualIndex(FlowListModel::ActiveRunsColumn), 1);
+    }
     restore(m_runsView, QStringLiteral("mainWindow/runsHeader"), {250, 115, 110, 110, 90, 90, 100, 100},
             RunListModel::StartedColumn, Qt::DescendingOrder);
     restore(m_activeRunsView, QStringLiteral("mainWindow/activeRunsHeader"),
