@@ -1,6 +1,7 @@
 #include "StoredAccounts.h"
 
 #include "CredentialLogging.h"
+#include "EndpointResolver.h"
 #include "GuardedCallback.h"
 #include "KeychainJob.h"
 #include "RegionResolver.h"
@@ -208,6 +209,7 @@ std::optional<StoredAccount> StoredAccounts::account(const QString &name) const
     a.accessKeyId = m_settings->value(QStringLiteral("accessKeyId")).toString();
     a.region = m_settings->value(QStringLiteral("region")).toString();
     a.hasSessionToken = m_settings->value(QStringLiteral("hasSessionToken")).toBool();
+    a.endpoint = QUrl(m_settings->value(QStringLiteral("endpoint")).toString());
     m_settings->endGroup();
     if (a.accessKeyId.isEmpty())
         return std::nullopt;
@@ -224,6 +226,10 @@ void StoredAccounts::writeSettings(const StoredAccount &account)
     else
         m_settings->setValue(QStringLiteral("region"), account.region);
     m_settings->setValue(QStringLiteral("hasSessionToken"), account.hasSessionToken);
+    if (account.endpoint.isEmpty())
+        m_settings->remove(QStringLiteral("endpoint"));
+    else
+        m_settings->setValue(QStringLiteral("endpoint"), account.endpoint.toString());
     m_settings->endGroup();
     m_settings->sync();
 }
@@ -242,6 +248,9 @@ QString validateAccount(const StoredAccount &account)
     if (!account.region.isEmpty() && !RegionResolver::isValidRegionName(account.region))
         return StoredAccounts::tr("\"%1\" is not a region name such as eu-west-1.")
             .arg(account.region);
+    if (!account.endpoint.isEmpty())
+        return EndpointResolver::checkUrl(account.endpoint,
+                                          StoredAccounts::tr("account %1").arg(account.name));
     return {};
 }
 

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QUrl>
 
 #include <functional>
 #include <optional>
@@ -20,6 +21,7 @@ struct StoredAccount {
     QString name;
     QString accessKeyId;
     QString region;               // optional default region for this account
+    QUrl endpoint;                // optional AppFlow endpoint override (https, or http to loopback)
     bool hasSessionToken = false; // maintained by StoredAccounts
 };
 

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "Connection.h"
+
+#include <QList>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace flowdesk::aws {
+class StoredAccounts;
+}
+
+namespace flowdesk::models {
+
+// One thing the user can connect with.
+struct ConnectionCatalogEntry {
+    ConnectionInfo::Kind kind = ConnectionInfo::Kind::Profile; // Profile, Environment, StoredAccount
+    QString name;          // profile or account name; empty for the environment
+    QString displayName;   // "prod-ops", "Environment credentials"
+    QString region;        // default region; empty when none is configured anywhere
+    QString regionSource;  // "profile prod-ops", "AWS_REGION", "account ops-eu", …
+    QUrl endpoint;         // a stored account's endpoint override; else empty
+    QString note;          // why this entry cannot give credentials; empty when it looks usable
+
+    bool isBroken() const { return !note.isEmpty(); }
+};
+
+// What the user can connect with, read once from the environment, the AWS CLI files
+// (~/.aws/config and ~/.aws/credentials, or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE) and
+// the accounts Flowdesk stores. Each profile is checked the way the credential chain will use
+// it (no network, no credential_process run), so a broken one is listed with the reason
+// instead of failing later. Reading is cheap and synchronous (local files only); call load()
+// again to refresh after the files or the stored accounts changed.
+class ConnectionCatalog
+{
+public:
+    // `accounts` may be null (no stored accounts listed).
+    static ConnectionCatalog load(const QProcessEnvironment &environment
+                                  = QProcessEnvironment::systemEnvironment(),
+                                  const aws::StoredAccounts *accounts = nullptr);
+
+    // Profiles (in file order), then the environment entry, then stored accounts (by name).
+    const QList<ConnectionCatalogEntry> &entries() const { return m_entries; }
+    // Empty, or why the AWS CLI files could not be read (then no profile is listed).
+    QString configError() const { return m_configError; }
+    // The profile AWS_PROFILE / AWS_DEFAULT_PROFILE / "default" names, when it is listed.
+    QString defaultProfileName() const { return m_defaultProfile; }
+
+    // The regions where AppFlow has an endpoint in the aws partition, sorted.
+    static QStringList appFlowRegions();
+    static bool isAppFlowRegion(const QString &region);
+
+private:
+    QList<ConnectionCatalogEntry> m_entries;
+    QString m_configError;
+    QString m_defaultProfile;
+};
+
+} // namespace flowdesk::models
