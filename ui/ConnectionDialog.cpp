@@ -1,0 +1,396 @@
+#include "ConnectionDialog.h"
+
+#include "AccountDialog.h"
+#include "MessageBoxes.h"
+
+#include <EndpointResolver.h>
+#include <StoredAccounts.h>
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStyle>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace flowdesk {
+
+namespace {
+
+using models::ConnectionCatalogEntry;
+using Kind = models::ConnectionInfo::Kind;
+
+constexpr int kEntryIndexRole = Qt::UserRole + 1; // index into the catalog; -1 for headings
+
+const QColor kErrorColor(0xb0, 0x1c, 0x1c);
+
+} // namespace
+
+ConnectionDialog::ConnectionDialog(aws::StoredAccounts *accounts,
+                                   const QProcessEnvironment &environment, QWidget *parent)
+    : QDialog(parent)
+    , m_accounts(accounts)
+    , m_environment(environment)
+{
+    Q_ASSERT(accounts);
+    setObjectName(QStringLiteral("connectionDialog"));
+    setWindowTitle(tr("Open connection"));
+    setAttribute(Qt::WA_DeleteOnClose);
+
+    m_entriesTreeWidget = new QTreeWidget(this);
+    m_entriesTreeWidget->setObjectName(QStringLiteral("entriesTreeWidget"));
+    m_entriesTreeWidget->setAccessibleName(tr("Profiles and accounts"));
+    m_entriesTreeWidget->setHeaderLabels({tr("Credentials"), tr("Default region")});
+    m_entriesTreeWidget->setRootIsDecorated(false);
+    m_entriesTreeWidget->setItemsExpandable(false);
+    m_entriesTreeWidget->setUniformRowHeights(true);
+    m_entriesTreeWidget->header()->setStretchLastSection(false);
+    m_entriesTreeWidget->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_entriesTreeWidget->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    connect(m_entriesTreeWidget, &QTreeWidget::currentItemChanged, this,
+            &ConnectionDialog::selectionChanged);
+    connect(m_entriesTreeWidget, &QTreeWidget::itemActivated, this, [this] {
+        if (m_buttonBox->button(QDialogButtonBox::Ok)->isEnabled())
+            accept();
+    });
+
+    m_detailLabel = new QLabel(this);
+    m_detailLabel->setObjectName(QStringLiteral("entryDetailLabel"));
+    m_detailLabel->setWordWrap(true);
+    m_detailLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_detailLabel->setMinimumHeight(m_detailLabel->fontMetrics().lineSpacing() * 2);
+    m_detailLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+
+    m_addAccountButton = new QPushButton(tr("&Add account…"), this);
+    m_addAccountButton->setObjectName(QStringLiteral("addAccountButton"));
+    m_addAccountButton->setAutoDefault(false);
+    m_editAccountButton = new QPushButton(tr("&Edit…"), this);
+    m_editAccountButton->setObjectName(QStringLiteral("editAccountButton"));
+    m_editAccountButton->setAutoDefault(false);
+    m_removeAccountButton = new QPushButton(tr("Re&move"), this);
+    m_removeAccountButton->setObjectName(QStringLiteral("removeAccountButton"));
+    m_removeAccountButton->setAutoDefault(false);
+    connect(m_addAccountButton, &QPushButton::clicked, this, &ConnectionDialog::addAccount);
+    connect(m_editAccountButton, &QPushButton::clicked, this, &ConnectionDialog::editAccount);
+    connect(m_removeAccountButton, &QPushButton::clicked, this, &ConnectionDialog::removeAccount);
+    auto *accountButtons = new QVBoxLayout;
+    accountButtons->addWidget(m_addAccountButton);
+    accountButtons->addWidget(m_editAccountButton);
+    accountButtons->addWidget(m_removeAccountButton);
+    accountButtons->addStretch();
+
+    auto *listRow = new QHBoxLayout;
+    listRow->addWidget(m_entriesTreeWidget, 1);
+    listRow->addLayout(accountButtons);
+
+    m_regionComboBox = new QComboBox(this);
+    m_regionComboBox->setObjectName(QStringLiteral("regionComboBox"));
+    m_regionComboBox->setAccessibleName(tr("Region"));
+    m_regionComboBox->addItems(models::ConnectionCatalog::appFlowRegions());
+    m_regionNoteLabel = new QLabel(this);
+    m_regionNoteLabel->setObjectName(QStringLiteral("regionNoteLabel"));
+    m_regionNoteLabel->setForegroundRole(QPalette::PlaceholderText);
+    auto *regionRow = new QHBoxLayout;
+    regionRow->addWidget(m_regionComboBox);
+    regionRow->addWidget(m_regionNoteLabel, 1);
+
+    m_endpointLineEdit = new QLineEdit(this);
+    m_endpointLineEdit->setObjectName(QStringLiteral("endpointLineEdit"));
+    m_endpointLineEdit->setAccessibleName(tr("Endpoint override (optional)"));
+    m_endpointLineEdit->setPlaceholderText(tr("Optional, e.g. http://127.0.0.1:8080 for a local simulator"));
+    connect(m_endpointLineEdit, &QLineEdit::textEdited, this, [this] {
+        showEndpointProblem({});
+        updateButtons();
+    });
+    connect(m_endpointLineEdit, &QLineEdit::editingFinished, this,
+            [this] { showEndpointProblem(endpointProblem()); });
+    m_endpointErrorLabel = new QLabel(this);
+    m_endpointErrorLabel->setObjectName(QStringLiteral("endpointErrorLabel"));
+    m_endpointErrorLabel->setWordWrap(true);
+    QPalette errorPalette = m_endpointErrorLabel->palette();
+    errorPalette.setColor(QPalette::WindowText, kErrorColor);
+    m_endpointErrorLabel->setPalette(errorPalette);
+
+    auto *form = m_form = new QFormLayout;
+    form->addRow(tr("&Region:"), regionRow);
+    form->addRow(tr("E&ndpoint:"), m_endpointLineEdit);
+    form->addRow(QString(), m_endpointErrorLabel);
+    form->setRowVisible(m_endpointErrorLabel, false);
+
+    m_buttonBox = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttonBox->setObjectName(QStringLiteral("connectionButtonBox"));
+    m_buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Connect"));
+    connect(m_buttonBox, &QDialogButtonBox::accepted, this, &ConnectionDialog::accept);
+    connect(m_buttonBox, &QDialogButtonBox::rejected, this, &ConnectionDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(listRow, 1);
+    layout->addWidget(m_detailLabel);
+    layout->addLayout(form);
+    layout->addWidget(m_buttonBox);
+
+    reload();
+    if (!m_entriesTreeWidget->currentItem()) {
+        // Start on the profile the AWS CLI would use, else on the first usable entry.
+        if (m_catalog.defaultProfileName().isEmpty()
+            || !selectEntry(Kind::Profile, m_catalog.defaultProfileName())) {
+            for (const ConnectionCatalogEntry &entry : m_catalog.entries()) {
+                if (!entry.isBroken() && selectEntry(entry.kind, entry.name))
+                    break;
+            }
+        }
+    }
+    resize(640, 480);
+    m_entriesTreeWidget->setFocus();
+}
+
+void ConnectionDialog::reload()
+{
+    const ConnectionCatalogEntry *current = currentEntry();
+    const std::optional<std::pair<Kind, QString>> selected =
+        current ? std::optional(std::pair(current->kind, current->name)) : std::nullopt;
+    m_catalog = models::ConnectionCatalog::load(m_environment, m_accounts);
+    populate();
+    if (selected)
+        selectEntry(selected->first, selected->second);
+    selectionChanged();
+}
+
+void ConnectionDialog::populate()
+{
+    const QSignalBlocker blocker(m_entriesTreeWidget);
+    m_entriesTreeWidget->clear();
+    auto heading = [this](const QString &text) {
+        auto *item = new QTreeWidgetItem(m_entriesTreeWidget, {text});
+        item->setFlags(Qt::ItemIsEnabled);
+        item->setData(0, kEntryIndexRole, -1);
+        QFont bold = item->font(0);
+        bold.setBold(true);
+        item->setFont(0, bold);
+        item->setData(0, Qt::AccessibleTextRole, text);
+        return item;
+    };
+    auto placeholder = [](QTreeWidgetItem *parent, const QString &text) {
+        auto *item = new QTreeWidgetItem(parent, {text});
+        item->setFlags(Qt::ItemIsEnabled);
+        item->setData(0, kEntryIndexRole, -1);
+        item->setForeground(0, QPalette().brush(QPalette::Disabled, QPalette::Text));
+        item->setToolTip(0, text);
+    };
+
+    QTreeWidgetItem *profiles = heading(tr("AWS CLI profiles"));
+    QTreeWidgetItem *environment = nullptr;
+    QTreeWidgetItem *accounts = nullptr;
+    const QList<ConnectionCatalogEntry> &entries = m_catalog.entries();
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const ConnectionCatalogEntry &entry = entries.at(i);
+        QTreeWidgetItem *parent = profiles;
+        if (entry.kind == Kind::Environment) {
+            if (!environment)
+                environment = heading(tr("Environment"));
+            parent = environment;
+        } else if (entry.kind == Kind::StoredAccount) {
+            if (!accounts)
+                accounts = heading(tr("Flowdesk accounts"));
+            parent = accounts;
+        }
+        auto *item = new QTreeWidgetItem(parent, {entry.displayName, entry.region});
+        item->setData(0, kEntryIndexRole, int(i));
+        item->setIcon(0, style()->standardIcon(entry.isBroken() ? QStyle::SP_MessageBoxWarning
+                                                                : QStyle::SP_DriveNetIcon));
+        if (entry.isBroken())
+            item->setToolTip(0, entry.note);
+        if (entry.region.isEmpty())
+            item->setText(1, tr("none"));
+    }
+    if (profiles->childCount() == 0)
+        placeholder(profiles, m_catalog.configError().isEmpty()
+                                  ? tr("None found in ~/.aws/config or ~/.aws/credentials")
+                                  : m_catalog.configError());
+    else if (!m_catalog.configError().isEmpty())
+        placeholder(profiles, m_catalog.configError());
+    if (!accounts) {
+        accounts = heading(tr("Flowdesk accounts"));
+        placeholder(accounts, tr("None yet: Add account… stores keys in the system keychain"));
+    }
+    m_entriesTreeWidget->expandAll();
+}
+
+bool ConnectionDialog::selectEntry(Kind kind, const QString &name)
+{
+    for (QTreeWidgetItemIterator it(m_entriesTreeWidget); *it; ++it) {
+        const int index = (*it)->data(0, kEntryIndexRole).toInt();
+        if (index < 0)
+            continue;
+        const ConnectionCatalogEntry &entry = m_catalog.entries().at(index);
+        if (entry.kind == kind && entry.name == name) {
+            m_entriesTreeWidget->setCurrentItem(*it);
+            return true;
+        }
+    }
+    return false;
+}
+
+const ConnectionCatalogEntry *ConnectionDialog::currentEntry() const
+{
+    const QTreeWidgetItem *item = m_entriesTreeWidget->currentItem();
+    if (!item)
+        return nullptr;
+    const int index = item->data(0, kEntryIndexRole).toInt();
+    return index >= 0 && index < m_catalog.entries().size() ? &m_catalog.entries().at(index)
+                                                            : nullptr;
+}
+
+void ConnectionDialog::selectionChanged()
+{
+    const ConnectionCatalogEntry *entry = currentEntry();
+    QPalette palette = m_detailLabel->palette();
+    palette.setColor(QPalette::WindowText, entry && entry->isBroken()
+                                               ? kErrorColor
+                                               : this->palette().color(QPalette::WindowText));
+    m_detailLabel->setPalette(palette);
+    if (!entry) {
+        m_detailLabel->setText(tr("Choose a profile or account to connect with."));
+        m_regionNoteLabel->clear();
+        updateButtons();
+        return;
+    }
+    if (entry->isBroken())
+        m_detailLabel->setText(entry->note);
+    else if (entry->kind == Kind::Profile)
+        m_detailLabel->setText(tr("AWS CLI profile “%1”, with the credentials it is set up for "
+                                  "(keys, role, IAM Identity Center or credential_process).")
+                                   .arg(entry->name));
+    else if (entry->kind == Kind::Environment)
+        m_detailLabel->setText(tr("The keys in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY of "
+                                  "the environment Flowdesk was started in."));
+    else
+        m_detailLabel->setText(tr("Flowdesk account “%1”; its secret key is in the system "
+                                  "keychain.").arg(entry->name));
+
+    // The region follows the entry; one AppFlow does not offer keeps the last choice.
+    if (models::ConnectionCatalog::isAppFlowRegion(entry->region)) {
+        m_regionComboBox->setCurrentText(entry->region);
+        m_regionNoteLabel->setText(tr("default of %1").arg(entry->regionSource));
+    } else if (entry->region.isEmpty()) {
+        m_regionNoteLabel->setText(tr("no default region is set; choose one"));
+    } else {
+        m_regionNoteLabel->setText(tr("the default %1 (from %2) has no AppFlow; choose one")
+                                       .arg(entry->region, entry->regionSource));
+    }
+    // A stored account's own endpoint is shown (and can be overridden for this connection).
+    m_endpointLineEdit->setText(entry->endpoint.toString());
+    showEndpointProblem({});
+    updateButtons();
+}
+
+QString ConnectionDialog::endpointProblem() const
+{
+    const QString text = m_endpointLineEdit->text().trimmed();
+    if (text.isEmpty())
+        return {};
+    return aws::EndpointResolver::checkUrl(QUrl(text, QUrl::StrictMode), tr("the Endpoint field"));
+}
+
+void ConnectionDialog::showEndpointProblem(const QString &problem)
+{
+    m_endpointErrorLabel->setText(problem);
+    m_form->setRowVisible(m_endpointErrorLabel, !problem.isEmpty());
+}
+
+void ConnectionDialog::updateButtons()
+{
+    const ConnectionCatalogEntry *entry = currentEntry();
+    const bool account = entry && entry->kind == Kind::StoredAccount;
+    m_editAccountButton->setEnabled(account);
+    m_removeAccountButton->setEnabled(account);
+    m_buttonBox->button(QDialogButtonBox::Ok)->setEnabled(entry && !entry->isBroken());
+}
+
+std::optional<models::ConnectionChoice> ConnectionDialog::choice() const
+{
+    const ConnectionCatalogEntry *entry = currentEntry();
+    if (!entry || entry->isBroken() || !endpointProblem().isEmpty())
+        return std::nullopt;
+    models::ConnectionChoice choice;
+    choice.kind = entry->kind;
+    choice.name = entry->name;
+    choice.region = m_regionComboBox->currentText();
+    const QString endpoint = m_endpointLineEdit->text().trimmed();
+    choice.endpoint = endpoint.isEmpty() ? QUrl() : QUrl(endpoint, QUrl::StrictMode);
+    return choice;
+}
+
+void ConnectionDialog::accept()
+{
+    const QString problem = endpointProblem();
+    if (!problem.isEmpty()) {
+        showEndpointProblem(problem);
+        m_endpointLineEdit->setFocus();
+        return;
+    }
+    const std::optional<models::ConnectionChoice> chosen = choice();
+    if (!chosen)
+        return;
+    emit connectionChosen(*chosen);
+    QDialog::accept();
+}
+
+void ConnectionDialog::addAccount()
+{
+    auto *dialog = new AccountDialog(m_accounts, this);
+    dialog->setSuggestedRegion(m_regionComboBox->currentText());
+    connect(dialog, &AccountDialog::accountSaved, this, [this](const QString &name) {
+        reload();
+        selectEntry(Kind::StoredAccount, name);
+    });
+    dialog->open();
+}
+
+void ConnectionDialog::editAccount()
+{
+    const ConnectionCatalogEntry *entry = currentEntry();
+    if (!entry || entry->kind != Kind::StoredAccount)
+        return;
+    const std::optional<aws::StoredAccount> account = m_accounts->account(entry->name);
+    if (!account) {
+        reload(); // removed behind our back (another window)
+        return;
+    }
+    auto *dialog = new AccountDialog(m_accounts, *account, this);
+    connect(dialog, &AccountDialog::accountSaved, this, [this](const QString &name) {
+        reload();
+        selectEntry(Kind::StoredAccount, name);
+    });
+    dialog->open();
+}
+
+void ConnectionDialog::removeAccount()
+{
+    const ConnectionCatalogEntry *entry = currentEntry();
+    if (!entry || entry->kind != Kind::StoredAccount)
+        return;
+    const QString name = entry->name;
+    MessageBoxes::question(
+        this, tr("Remove account"),
+        tr("Remove the account “%1”? Its secret key and session token are deleted from the "
+           "system keychain; connections open with it stay open until closed.").arg(name),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
+        [this, name](QMessageBox::StandardButton answer) {
+            if (answer != QMessageBox::Yes)
+                return;
+            m_removeAccountButton->setEnabled(false);
+            m_accounts->remove(name, this, [this](const QString &error) {
+                reload();
+                if (!error.isEmpty())
+                    MessageBoxes::warning(this, tr("Remove account"), error);
+            });
+        });
+}
+
+} // namespace flowdesk
