@@ -125,6 +125,8 @@ void AccountDialog::build()
         auto *error = new QLabel(this);
         error->setObjectName(QLatin1String(errorName));
         error->setWordWrap(true);
+        // Expanding, so the form gives it the field's full width to wrap in.
+        error->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
         setTextColor(error, kErrorColor);
         form->addRow(QString(), error);
         form->setRowVisible(error, false);
@@ -133,6 +135,7 @@ void AccountDialog::build()
             m_accessKeyWarningLabel = new QLabel(this);
             m_accessKeyWarningLabel->setObjectName(QStringLiteral("accessKeyWarningLabel"));
             m_accessKeyWarningLabel->setWordWrap(true);
+            m_accessKeyWarningLabel->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
             setTextColor(m_accessKeyWarningLabel, QColor(0x8a, 0x5a, 0x00));
             form->addRow(QString(), m_accessKeyWarningLabel);
             form->setRowVisible(m_accessKeyWarningLabel, false);
@@ -166,6 +169,7 @@ void AccountDialog::build()
         const QString warning = problem(Field::AccessKeyId).isEmpty() ? accessKeyWarning() : QString();
         m_accessKeyWarningLabel->setText(warning);
         m_form->setRowVisible(m_accessKeyWarningLabel, !warning.isEmpty());
+        fitHeight();
     });
     connect(m_regionComboBox, &QComboBox::currentIndexChanged, this, [this] {
         showProblem(Field::Region, problem(Field::Region));
@@ -346,6 +350,16 @@ void AccountDialog::showProblem(Field field, const QString &text)
     QLabel *label = m_errorLabels.value(int(field));
     label->setText(text);
     m_form->setRowVisible(label, !text.isEmpty());
+    fitHeight();
+}
+
+void AccountDialog::fitHeight()
+{
+    layout()->activate();
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : layout()->totalSizeHint().height();
+    if (needed > 0 && needed != height())
+        resize(width(), needed);
 }
 
 bool AccountDialog::validateAll()
@@ -377,7 +391,10 @@ void AccountDialog::credentialsChanged()
         delete m_testContext;
         setBusy(false);
     }
-    m_statusLabel->hide();
+    if (m_statusLabel->isVisible()) {
+        m_statusLabel->hide();
+        fitHeight();
+    }
     updateButtons();
 }
 
@@ -386,6 +403,7 @@ void AccountDialog::setStatus(const QString &text, bool ok)
     m_statusLabel->setText(text);
     setTextColor(m_statusLabel, ok ? kOkColor : kErrorColor);
     m_statusLabel->setVisible(!text.isEmpty());
+    fitHeight();
 }
 
 void AccountDialog::setBusy(bool busy, const QString &what)

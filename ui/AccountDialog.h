@@ -78,6 +78,9 @@ private:
     void setStatus(const QString &text, bool ok);
     void setBusy(bool busy, const QString &what = {});
     void updateButtons();
+    // Grows or shrinks the dialog to fit the messages shown (they wrap, so the layout alone
+    // cannot tell the window how tall it must be).
+    void fitHeight();
 
     aws::StoredAccounts *m_accounts;
     std::optional<aws::StoredAccount> m_original;

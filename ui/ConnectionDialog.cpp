@@ -117,7 +117,9 @@ ConnectionDialog::ConnectionDialog(aws::StoredAccounts *accounts,
     m_endpointErrorLabel->setPalette(errorPalette);
 
     auto *form = m_form = new QFormLayout;
-    form->addRow(tr("&Region:"), regionRow);
+    auto *regionLabel = new QLabel(tr("&Region:"), this);
+    regionLabel->setBuddy(m_regionComboBox); // a row holding a layout gets no buddy by itself
+    form->addRow(regionLabel, regionRow);
     form->addRow(tr("E&ndpoint:"), m_endpointLineEdit);
     form->addRow(QString(), m_endpointErrorLabel);
     form->setRowVisible(m_endpointErrorLabel, false);
@@ -145,7 +147,7 @@ ConnectionDialog::ConnectionDialog(aws::StoredAccounts *accounts,
             }
         }
     }
-    resize(640, 480);
+    resize(640, 440);
     m_entriesTreeWidget->setFocus();
 }
 
