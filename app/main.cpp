@@ -1,11 +1,11 @@
 #include "CommandLine.h"
 #include "ConnectionFactory.h"
 #include "ProcessHardening.h"
+#include "StartupProbe.h"
 
 #include "MainWindow.h"
 #include "MessageBar.h"
 #include "Preferences.h"
-#include "RefreshController.h"
 #include "Translations.h"
 
 #include <QApplication>
@@ -14,7 +14,6 @@
 #include <QIcon>
 #include <QSettings>
 #include <QTextStream>
-#include <QTimer>
 
 #include <cstdio>
 #include <cstdlib>
@@ -39,23 +38,6 @@ bool displayAvailable()
 #else
     return true;
 #endif
-}
-
-// --startup-probe: report the time from process start to the first painted, populated flow
-// list, then quit (the cold-start benchmark reads this line).
-void installStartupProbe(flowdesk::MainWindow &window, const QElapsedTimer &sinceStart)
-{
-    auto *refresh = window.refreshController();
-    if (!refresh)
-        return;
-    QObject::connect(refresh, &flowdesk::models::RefreshController::flowsListed, &window,
-                     [&window, &sinceStart] {
-                         window.repaint(); // paint synchronously: the list is on screen now
-                         QTextStream(stdout) << "startup-probe: first populated paint after "
-                                             << sinceStart.elapsed() << " ms" << Qt::endl;
-                         QTimer::singleShot(0, qApp, &QCoreApplication::quit);
-                     },
-                     Qt::SingleShotConnection);
 }
 
 } // namespace
@@ -111,7 +93,7 @@ int main(int argc, char *argv[])
         window.showInfo(attempt.note);
     }
     if (request.startupProbe)
-        installStartupProbe(window, sinceStart);
+        flowdesk::installStartupProbe(window, sinceStart);
     window.show();
     return app.exec();
 }
