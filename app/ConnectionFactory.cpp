@@ -1,16 +1,19 @@
 #include "ConnectionFactory.h"
 
 #include "Connection.h"
+#include "ConnectionChoice.h"
 
 #include <AwsConfig.h>
 #include <ConnectionResolver.h>
 #include <CredentialChain.h>
+#include <EndpointResolver.h>
+#include <EnvironmentCredentialSource.h>
 #include <Simulator.h>
+#include <StoredAccounts.h>
 
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
-#include <QProcessEnvironment>
 
 namespace flowdesk {
 
@@ -19,11 +22,24 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("flowdesk::ConnectionFactory", text);
 }
+
+appflow::AppFlowClientConfig clientConfig(const aws::Connection &resolved)
+{
+    appflow::AppFlowClientConfig config;
+    config.endpoint = resolved.endpoint;
+    config.region = resolved.signingRegion.isEmpty() ? resolved.region : resolved.signingRegion;
+    return config;
+}
 } // namespace
 
-bool ConnectionFactory::awsConfigurationPresent()
+ConnectionFactory::ConnectionFactory(ConnectionServices services)
+    : m_services(std::move(services))
 {
-    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+}
+
+bool ConnectionFactory::awsConfigurationPresent() const
+{
+    const QProcessEnvironment &environment = m_services.environment;
     if (environment.contains(QStringLiteral("AWS_ACCESS_KEY_ID"))
         || environment.contains(QStringLiteral("AWS_PROFILE")))
         return true;
@@ -31,7 +47,7 @@ bool ConnectionFactory::awsConfigurationPresent()
     return QFileInfo::exists(config.configPath()) || QFileInfo::exists(config.credentialsPath());
 }
 
-ConnectionAttempt ConnectionFactory::open(const CommandLineRequest &request)
+ConnectionAttempt ConnectionFactory::open(const CommandLineRequest &request) const
 {
     if (request.demo)
         return openDemo();
@@ -42,7 +58,40 @@ ConnectionAttempt ConnectionFactory::open(const CommandLineRequest &request)
                           "with --profile NAME to manage real flows.");
         return attempt;
     }
-    return openAws(request);
+    return openProfile(request.profile, request.region, request.endpoint);
+}
+
+ConnectionAttempt ConnectionFactory::open(const models::ConnectionChoice &choice) const
+{
+    using Kind = models::ConnectionInfo::Kind;
+    switch (choice.kind) {
+    case Kind::Profile:
+        return openProfile(choice.name, choice.region, choice.endpoint);
+    case Kind::Environment:
+        return openEnvironment(choice.region, choice.endpoint);
+    case Kind::StoredAccount:
+        return openStoredAccount(choice.name, choice.region, choice.endpoint);
+    case Kind::Demo:
+        return openDemo();
+    case Kind::Explicit:
+        break;
+    }
+    ConnectionAttempt attempt;
+    attempt.error = tr("This kind of connection cannot be opened from a choice.");
+    return attempt;
+}
+
+models::Connection *ConnectionFactory::connectTo(sim::Simulator *simulator)
+{
+    models::ConnectionInfo info;
+    info.kind = models::ConnectionInfo::Kind::Demo;
+    info.region = simulator->config().region;
+    info.endpoint = simulator->url();
+    appflow::AppFlowClientConfig config;
+    config.endpoint = info.endpoint;
+    config.region = info.region;
+    auto *credentials = new aws::StaticCredentialSource(simulator->credentials(), tr("demo credentials"));
+    return new models::Connection(info, credentials, config);
 }
 
 ConnectionAttempt ConnectionFactory::openDemo()
@@ -54,26 +103,20 @@ ConnectionAttempt ConnectionFactory::openDemo()
         delete simulator;
         return attempt;
     }
-    models::ConnectionInfo info;
-    info.kind = models::ConnectionInfo::Kind::Demo;
-    info.region = simulator->config().region;
-    info.endpoint = simulator->url();
-    appflow::AppFlowClientConfig config;
-    config.endpoint = info.endpoint;
-    config.region = info.region;
-    auto *credentials = new aws::StaticCredentialSource(simulator->credentials(), tr("demo credentials"));
-    attempt.connection = new models::Connection(info, credentials, config);
+    attempt.connection = connectTo(simulator);
     attempt.connection->adopt(simulator);
     return attempt;
 }
 
-ConnectionAttempt ConnectionFactory::openAws(const CommandLineRequest &request)
+ConnectionAttempt ConnectionFactory::openProfile(const QString &profileName, const QString &region,
+                                                 const QUrl &endpoint) const
 {
     ConnectionAttempt attempt;
     aws::ConnectionRequest where;
-    where.profileName = request.profile;
-    where.region = request.region;
-    where.endpoint = request.endpoint;
+    where.profileName = profileName;
+    where.region = region;
+    where.endpoint = endpoint;
+    where.environment = m_services.environment;
     const aws::Connection resolved = aws::ConnectionResolver::resolve(where);
     if (!resolved.ok()) {
         attempt.error = resolved.error;
@@ -82,8 +125,10 @@ ConnectionAttempt ConnectionFactory::openAws(const CommandLineRequest &request)
 
     auto *network = new QNetworkAccessManager; // for STS and SSO; owned by the connection below
     aws::CredentialChainOptions options;
-    options.profileName = request.profile;
+    options.profileName = profileName;
+    options.environment = m_services.environment;
     options.network = network;
+    options.mfaPrompter = m_services.mfaPrompter;
     auto *chain = new aws::CredentialChain(options);
     if (!chain->resolve()) {
         attempt.error = chain->errorString();
@@ -98,11 +143,74 @@ ConnectionAttempt ConnectionFactory::openAws(const CommandLineRequest &request)
     info.name = chain->profileName();
     info.region = resolved.region;
     info.endpoint = resolved.endpoint;
-    appflow::AppFlowClientConfig config;
-    config.endpoint = resolved.endpoint;
-    config.region = resolved.signingRegion.isEmpty() ? resolved.region : resolved.signingRegion;
-    attempt.connection = new models::Connection(info, chain, config);
+    attempt.connection = new models::Connection(info, chain, clientConfig(resolved));
     attempt.connection->adopt(network);
+    return attempt;
+}
+
+// The environment's keys, even when AWS_PROFILE is also set: the user picked "environment".
+ConnectionAttempt ConnectionFactory::openEnvironment(const QString &region, const QUrl &endpoint) const
+{
+    ConnectionAttempt attempt;
+    if (!aws::EnvironmentCredentialSource::applies(m_services.environment)) {
+        attempt.error = tr("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set in Flowdesk's "
+                           "environment. Set them before starting Flowdesk, or choose a profile.");
+        return attempt;
+    }
+    aws::ConnectionRequest where;
+    where.region = region;
+    where.endpoint = endpoint;
+    where.environment = m_services.environment;
+    const aws::Connection resolved = aws::ConnectionResolver::resolve(where);
+    if (!resolved.ok()) {
+        attempt.error = resolved.error;
+        return attempt;
+    }
+    models::ConnectionInfo info;
+    info.kind = models::ConnectionInfo::Kind::Environment;
+    info.region = resolved.region;
+    info.endpoint = resolved.endpoint;
+    attempt.connection = new models::Connection(
+        info, new aws::EnvironmentCredentialSource(m_services.environment), clientConfig(resolved));
+    return attempt;
+}
+
+ConnectionAttempt ConnectionFactory::openStoredAccount(const QString &name, const QString &region,
+                                                       const QUrl &endpoint) const
+{
+    ConnectionAttempt attempt;
+    const std::optional<aws::StoredAccount> account =
+        m_services.accounts ? m_services.accounts->account(name) : std::nullopt;
+    if (!account) {
+        attempt.error = tr("There is no Flowdesk account named \u201c%1\u201d. Add it in File \u2192 "
+                           "Open connection \u2192 Add account.").arg(name);
+        return attempt;
+    }
+    // The account's own region and endpoint only: no profile or environment override applies
+    // to an account Flowdesk stores itself.
+    aws::EndpointRequest where;
+    where.region = region.isEmpty() ? account->region : region;
+    where.explicitUrl = endpoint.isEmpty() ? account->endpoint : endpoint;
+    where.environment = QProcessEnvironment();
+    if (where.region.isEmpty()) {
+        attempt.error = tr("Account \u201c%1\u201d has no default region: choose one.").arg(name);
+        return attempt;
+    }
+    const aws::EndpointResult resolved = aws::EndpointResolver::resolve(where);
+    if (!resolved.ok()) {
+        attempt.error = tr("Account \u201c%1\u201d: %2").arg(name, resolved.error);
+        return attempt;
+    }
+    appflow::AppFlowClientConfig config;
+    config.endpoint = resolved.url;
+    config.region = resolved.signingRegion.isEmpty() ? where.region : resolved.signingRegion;
+    models::ConnectionInfo info;
+    info.kind = models::ConnectionInfo::Kind::StoredAccount;
+    info.name = name;
+    info.region = where.region;
+    info.endpoint = resolved.url;
+    attempt.connection = new models::Connection(
+        info, m_services.accounts->createCredentialSource(name), config);
     return attempt;
 }
 

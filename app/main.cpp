@@ -7,6 +7,9 @@
 #include "MessageBar.h"
 #include "Preferences.h"
 #include "Translations.h"
+#include "WidgetMfaPrompter.h"
+
+#include <StoredAccounts.h>
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -78,8 +81,16 @@ int main(int argc, char *argv[])
         flowdesk::applyProxy(flowdesk::Preferences::load(settings)); // system proxy by default
     }
 
+    // Flowdesk's own accounts: names and key IDs in the settings file, secrets in the keychain.
+    QSettings accountSettings;
+    flowdesk::aws::StoredAccounts accounts(&accountSettings);
+    // Asks for MFA codes of mfa_serial profiles; created before any connection that may need it.
+    flowdesk::WidgetMfaPrompter mfaPrompter;
+    const flowdesk::ConnectionFactory factory({&accounts, &mfaPrompter});
+
     flowdesk::MainWindow window;
-    const flowdesk::ConnectionAttempt attempt = flowdesk::ConnectionFactory::open(request);
+    mfaPrompter.setParentWidget(&window);
+    const flowdesk::ConnectionAttempt attempt = factory.open(request);
     window.setConnection(attempt.connection);
     if (!attempt.error.isEmpty()) {
         flowdesk::BarMessage message;

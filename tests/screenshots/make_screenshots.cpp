@@ -5,12 +5,12 @@
 #include "CancelController.h"
 #include "CancelOutcomeView.h"
 #include "Connection.h"
+#include "ConnectionFactory.h"
 #include "MainWindow.h"
 #include "ModelRoles.h"
 #include "RefreshController.h"
 #include "Translations.h"
 
-#include <CredentialSource.h>
 #include <Simulator.h>
 
 #include <QApplication>
@@ -55,15 +55,7 @@ int main(int argc, char *argv[])
     auto *simulator = new sim::Simulator(config);
     if (!simulator->listen())
         return fail("the simulator did not start");
-    models::ConnectionInfo info;
-    info.kind = models::ConnectionInfo::Kind::Demo;
-    info.region = config.region;
-    info.endpoint = simulator->url();
-    appflow::AppFlowClientConfig clientConfig;
-    clientConfig.endpoint = info.endpoint;
-    clientConfig.region = info.region;
-    auto *connection = new models::Connection(
-        info, new aws::StaticCredentialSource(simulator->credentials(), QStringLiteral("demo")), clientConfig);
+    models::Connection *connection = ConnectionFactory::connectTo(simulator);
     connection->adopt(simulator);
 
     MainWindow window;

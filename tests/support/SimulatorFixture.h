@@ -4,8 +4,8 @@
 // it through the real signer, client and network stack. Shared by the models and UI tests.
 
 #include "Connection.h"
+#include "ConnectionFactory.h"
 
-#include <CredentialSource.h>
 #include <Simulator.h>
 
 #include <QJsonArray>
@@ -90,19 +90,7 @@ public:
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
     // A new connection to the simulator; the caller owns it.
-    models::Connection *connect() const
-    {
-        models::ConnectionInfo info;
-        info.kind = models::ConnectionInfo::Kind::Demo;
-        info.region = m_simulator->config().region;
-        info.endpoint = m_simulator->url();
-        appflow::AppFlowClientConfig config;
-        config.endpoint = info.endpoint;
-        config.region = info.region;
-        return new models::Connection(
-            info, new aws::StaticCredentialSource(m_simulator->credentials(), QStringLiteral("test")),
-            config);
-    }
+    models::Connection *connect() const { return ConnectionFactory::connectTo(m_simulator.get()); }
 
     // IDs of the simulator's runs of `flow` in `status`, newest first.
     QStringList idsWithStatus(const QString &flow, const QString &status) const
