@@ -64,6 +64,13 @@ bool SimHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     copy.headers = request.headers();
     copy.body = request.body();
     copy.remoteAddress = request.remoteAddress();
+    // QHttpServerResponder sends the status line and headers and then the body as separate
+    // writes. With Nagle's algorithm on, a body under one segment (loopback: 64 KiB, e.g. a
+    // ListFlows page of 100 flows) waits for the client to ACK the headers, and clients delay
+    // that ACK by 40 ms: every such answer arrived 40 ms late. Servers answering HTTP turn
+    // Nagle off; setting it again per request costs one setsockopt.
+    if (socket)
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_handler(copy, std::make_shared<PendingExchange>(makeResponder(request, socket), socket));
     return true;
 }
