@@ -1,4 +1,5 @@
 #include "CommandLine.h"
+#include "ConnectionChoice.h"
 #include "ConnectionFactory.h"
 #include "ProcessHardening.h"
 #include "StartupProbe.h"
@@ -90,6 +91,16 @@ int main(int argc, char *argv[])
 
     flowdesk::MainWindow window;
     mfaPrompter.setParentWidget(&window);
+    window.setStoredAccounts(&accounts);
+    // File → Open connection: the window asks, the factory opens, the window shows the result.
+    QObject::connect(&window, &flowdesk::MainWindow::connectionRequested, &window,
+                     [&window, &factory](const flowdesk::models::ConnectionChoice &choice) {
+                         const flowdesk::ConnectionAttempt opened = factory.open(choice);
+                         if (opened.connection)
+                             window.addConnection(opened.connection);
+                         else
+                             window.showConnectionError(opened.error);
+                     });
     const flowdesk::ConnectionAttempt attempt = factory.open(request);
     window.setConnection(attempt.connection);
     if (!attempt.error.isEmpty()) {

@@ -17,6 +17,7 @@ constexpr std::array<Cells::Field, ActiveRunsModel::ColumnCount> fieldOfColumn{
     Cells::FieldCount, // FlowColumn: not a run field
     Cells::ExecutionId, Cells::Status,  Cells::Started,
     Cells::Duration,    Cells::Records, Cells::BytesProcessed,
+    Cells::FieldCount, // ConnectionColumn: not a run field
 };
 
 } // namespace
@@ -46,6 +47,16 @@ MergeResult ActiveRunsModel::removeFlow(const QString &flowName)
 void ActiveRunsModel::clear()
 {
     mergeRows({}, [](const ActiveRun &) { return true; });
+}
+
+void ActiveRunsModel::setConnectionName(const QString &name)
+{
+    if (name == m_connectionName)
+        return;
+    m_connectionName = name;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, ConnectionColumn), index(rowCount() - 1, ConnectionColumn),
+                         {Qt::DisplayRole, Qt::ToolTipRole, Roles::SortRole});
 }
 
 int ActiveRunsModel::activeRunCount(const QString &flowName) const
@@ -82,11 +93,11 @@ QVariant ActiveRunsModel::data(const QModelIndex &index, int role) const
     const ActiveRun &r = run(index.row());
     if (role == Roles::FlowNameRole)
         return r.flowName;
-    if (index.column() == FlowColumn) {
+    if (index.column() == FlowColumn || index.column() == ConnectionColumn) {
         switch (role) {
         case Qt::DisplayRole:
         case Qt::ToolTipRole:
-        case Roles::SortRole: return r.flowName;
+        case Roles::SortRole: return index.column() == FlowColumn ? r.flowName : m_connectionName;
         case Qt::TextAlignmentRole: return {};
         default: break; // the row-level roles below
         }
@@ -100,9 +111,10 @@ QVariant ActiveRunsModel::headerData(int section, Qt::Orientation orientation, i
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
-    if (section == FlowColumn)
-        return role == Qt::DisplayRole ? QVariant(tr("Flow"))
-                                       : QAbstractTableModel::headerData(section, orientation, role);
+    if (section == FlowColumn || section == ConnectionColumn)
+        return role == Qt::DisplayRole
+            ? QVariant(section == FlowColumn ? tr("Flow") : tr("Connection"))
+            : QAbstractTableModel::headerData(section, orientation, role);
     const Cells::Field field = fieldOfColumn[static_cast<std::size_t>(section)];
     if (role == Qt::DisplayRole)
         return section == BytesColumn ? tr("Bytes") : Cells::header(field);
@@ -115,7 +127,7 @@ ColumnMask ActiveRunsModel::changedColumns(const ActiveRun &before, const Active
 {
     const Cells::FieldMask fields = Cells::changedFields(before.record, after.record, now());
     ColumnMask mask = before.flowName != after.flowName ? bit(FlowColumn) : 0;
-    for (int column = ExecutionIdColumn; column < ColumnCount; ++column) {
+    for (int column = ExecutionIdColumn; column < ConnectionColumn; ++column) {
         if (fields & (Cells::FieldMask{1} << fieldOfColumn[static_cast<std::size_t>(column)]))
             mask |= bit(column);
     }

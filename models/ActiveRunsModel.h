@@ -34,6 +34,7 @@ public:
         DurationColumn,
         RecordsColumn,
         BytesColumn, // bytes processed
+        ConnectionColumn, // the connection's short name: the view spans several connections
         ColumnCount
     };
     Q_ENUM(Column)
@@ -45,6 +46,10 @@ public:
     // The flow is gone (deleted, or no longer watched): its rows leave.
     MergeResult removeFlow(const QString &flowName);
     void clear();
+
+    // What the Connection column shows on every row ("prod-ops · eu-west-1").
+    void setConnectionName(const QString &name);
+    QString connectionName() const { return m_connectionName; }
 
     const ActiveRun &run(int row) const { return rowAt(row); }
     int indexOfId(const QString &flowName, const QString &executionId) const
@@ -66,6 +71,9 @@ protected:
     }
     ColumnMask changedColumns(const ActiveRun &before, const ActiveRun &after) const override;
     ColumnMask timeDependentColumns() const override;
+
+private:
+    QString m_connectionName;
 };
 
 } // namespace flowdesk::models

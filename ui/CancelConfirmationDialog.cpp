@@ -78,11 +78,23 @@ CancelConfirmationDialog::CancelConfirmationDialog(const CancelPlan &plan, QWidg
     title->setFont(titleFont);
     layout->addWidget(title);
 
-    if (!m_plan.connectionLabel.isEmpty()) {
-        auto *connection = new QLabel(tr("Connection: %1").arg(m_plan.connectionLabel), this);
+    // Not greyed out: which account this is matters as much as which runs.
+    const QStringList connections = m_plan.connectionLabels();
+    if (connections.size() == 1) {
+        auto *connection = new QLabel(tr("Connection: %1").arg(connections.first()), this);
         connection->setObjectName(QStringLiteral("connectionLabel"));
-        // Not greyed out: which account this is matters as much as which runs.
         layout->addWidget(connection);
+    } else if (connections.size() > 1) {
+        QStringList items;
+        for (const QString &label : connections)
+            items << QStringLiteral("<li>%1</li>").arg(label.toHtmlEscaped());
+        layout->addWidget(wrappedLabel(
+            QStringLiteral("connectionLabel"),
+            tr("<b>These runs belong to %1 different connections:</b><ul style='margin:2px'>%2</ul>"
+               "One request is sent per connection and flow.")
+                .arg(connections.size())
+                .arg(items.join(QString())),
+            this));
     }
 
     layout->addWidget(createRunsTable());
@@ -119,6 +131,11 @@ CancelConfirmationDialog::CancelConfirmationDialog(const CancelPlan &plan, QWidg
 QString CancelConfirmationDialog::titleText() const
 {
     const int count = m_plan.runCount();
+    const qsizetype connections = m_plan.connectionLabels().size();
+    if (m_plan.scope == CancelPlan::Scope::AllActiveAcrossFlows && connections > 1)
+        return tr("Cancel all %n active run(s) in %1 flows of %2 connections?", nullptr, count)
+            .arg(m_plan.flows.size())
+            .arg(connections);
     if (m_plan.scope == CancelPlan::Scope::AllActiveAcrossFlows)
         return tr("Cancel all %n active run(s) in %1 flows?", nullptr, count)
             .arg(m_plan.flows.size());
@@ -138,9 +155,9 @@ QWidget *CancelConfirmationDialog::createRunsTable()
 
     auto *table = new QTableWidget(box);
     table->setObjectName(QStringLiteral("runsTable"));
-    table->setColumnCount(4);
-    table->setHorizontalHeaderLabels(
-        {tr("Flow"), tr("Run ID"), tr("Records processed"), tr("Bytes processed")});
+    table->setColumnCount(5);
+    table->setHorizontalHeaderLabels({tr("Flow"), tr("Run ID"), tr("Records processed"),
+                                      tr("Bytes processed"), tr("Connection")});
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setSelectionMode(QAbstractItemView::NoSelection);
     table->setFocusPolicy(Qt::NoFocus);
@@ -169,6 +186,7 @@ QWidget *CancelConfirmationDialog::createRunsTable()
             bytes->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             table->setItem(row, 2, records);
             table->setItem(row, 3, bytes);
+            table->setItem(row, 4, new QTableWidgetItem(flow.connectionLabel));
             totalRecords += result.recordsProcessed.value_or(0);
             totalBytes += result.bytesProcessed.value_or(0);
             anyUnknown = anyUnknown || !result.recordsProcessed || !result.bytesProcessed;
@@ -177,6 +195,8 @@ QWidget *CancelConfirmationDialog::createRunsTable()
     table->resizeColumnsToContents();
     // One flow: its name is in the title already, the column would only repeat it.
     table->setColumnHidden(0, m_plan.flows.size() == 1);
+    // One connection: it is named above the table.
+    table->setColumnHidden(4, m_plan.connectionLabels().size() < 2);
     table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     // As tall as its rows (up to eight, then it scrolls): no empty box under two runs.
     const int visibleRows = std::clamp(int(table->rowCount()), 1, 8);

@@ -1,15 +1,19 @@
 #pragma once
 
 #include "AppFlowTypes.h"
+#include "Connection.h"
 
 #include <QList>
+#include <QPointer>
 #include <QString>
 #include <QStringList>
 
 namespace flowdesk {
 
 // What the user is about to cancel, as shown by the confirmation dialog: the runs grouped by
-// flow, with what DescribeFlow told us about each flow's use of a batch API.
+// connection and flow, with what DescribeFlow told us about each flow's use of a batch API.
+// One plan may span several open connections ("All active runs"); it is sent per connection
+// and per flow.
 struct CancelPlan {
     enum class Scope {
         SelectedRuns,         // the runs the user selected
@@ -18,6 +22,9 @@ struct CancelPlan {
     };
 
     struct FlowRuns {
+        // Where the flow lives; null once that connection was closed.
+        QPointer<models::Connection> connection;
+        QString connectionLabel; // "profile prod-ops · eu-west-1 · appflow.eu-west-1.amazonaws.com"
         QString flowName;
         appflow::TriggerType triggerType = appflow::TriggerType::Unknown;
         // False when DescribeFlow has not answered (or failed): the dialog then says it could
@@ -29,7 +36,6 @@ struct CancelPlan {
 
     Scope scope = Scope::SelectedRuns;
     QList<FlowRuns> flows;
-    QString connectionLabel; // "profile prod-ops · eu-west-1 · appflow.eu-west-1.amazonaws.com"
     // Cancel-all asks the user to type the flow name (a preference; on by default).
     bool requireTypedConfirmation = true;
 
@@ -41,6 +47,17 @@ struct CancelPlan {
         return count;
     }
     bool isCancelAll() const { return scope != Scope::SelectedRuns; }
+    // The distinct connection labels, in the order the flows list them.
+    QStringList connectionLabels() const
+    {
+        QStringList labels;
+        for (const FlowRuns &flow : flows) {
+            if (!labels.contains(flow.connectionLabel))
+                labels << flow.connectionLabel;
+        }
+        labels.removeAll(QString());
+        return labels;
+    }
 };
 
 } // namespace flowdesk

@@ -1,41 +1,35 @@
 #include "MainWindow.h"
 
 #include "ActiveRunsModel.h"
+#include "AllActiveRunsPane.h"
 #include "CancelConfirmationDialog.h"
 #include "CancelController.h"
 #include "CancelOutcomeView.h"
 #include "Connection.h"
-#include "DisplayFormat.h"
+#include "ConnectionChoice.h"
+#include "ConnectionDialog.h"
+#include "ConnectionPage.h"
 #include "ErrorPresenter.h"
-#include "FlowFilterProxyModel.h"
 #include "FlowListModel.h"
 #include "HistoryWindow.h"
 #include "MessageBar.h"
 #include "MessageBoxes.h"
 #include "PreferencesDialog.h"
-#include "ModelRoles.h"
 #include "RefreshController.h"
-#include "RunFilterProxyModel.h"
-#include "RunListModel.h"
-#include "StatusBadgeDelegate.h"
 
 #include <AuditLog.h>
 
 #include <QAction>
 #include <QApplication>
-#include <QCheckBox>
 #include <QCloseEvent>
-#include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QSettings>
-#include <QSplitter>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
-#include <QTextBrowser>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
@@ -48,9 +42,6 @@ namespace flowdesk {
 using appflow::ExecutionRecord;
 using appflow::ExecutionStatus;
 using appflow::FlowDefinition;
-using models::ActiveRunsModel;
-using models::FlowListModel;
-using models::RunListModel;
 
 namespace {
 
@@ -67,12 +58,6 @@ bool canBeStarted(const FlowDefinition &flow)
         && flow.flowStatus != appflow::FlowStatus::Draft
         && flow.flowStatus != appflow::FlowStatus::Deleted
         && flow.flowStatus != appflow::FlowStatus::Deprecated;
-}
-
-QString htmlRow(const QString &label, const QString &value)
-{
-    return QStringLiteral("<tr><td style='color:#555;padding-right:14px'>%1</td><td>%2</td></tr>")
-        .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
 }
 
 } // namespace
@@ -95,26 +80,44 @@ MainWindow::MainWindow(QWidget *parent)
     m_messageBar = new MessageBar(central);
     layout->addWidget(m_messageBar);
 
-    m_mainSplitter = new QSplitter(Qt::Horizontal, central);
-    m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_mainSplitter->addWidget(createFlowsPane());
-    m_tabs = new QTabWidget(m_mainSplitter);
+    // One tab per connection, then "All active runs" across all of them (always last).
+    m_tabs = new QTabWidget(central);
     m_tabs->setObjectName(QStringLiteral("viewTabWidget"));
-    m_tabs->addTab(createRunsPane(), tr("Runs of flow"));
-    m_tabs->addTab(createActiveRunsPane(), tr("All active runs"));
-    m_mainSplitter->addWidget(m_tabs);
-    m_mainSplitter->setStretchFactor(0, 2);
-    m_mainSplitter->setStretchFactor(1, 3);
-    layout->addWidget(m_mainSplitter, 1);
+    m_tabs->setDocumentMode(true);
+    m_tabs->setTabsClosable(true);
+    m_activePane = new AllActiveRunsPane(m_tabs);
+    m_activePane->view()->addActions({m_cancelSelectedAction, m_cancelFlowAction,
+                                      m_cancelAllAction, m_refreshAction});
+    m_tabs->addTab(m_activePane, tr("All active runs"));
+    m_tabs->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr); // it cannot be closed
+    m_tabs->tabBar()->setTabButton(0, QTabBar::LeftSide, nullptr);
+    layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
-    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::currentTabChanged);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        if (auto *page = qobject_cast<ConnectionPage *>(m_tabs->widget(index)))
+            closeConnection(page);
+    });
+    connect(m_activePane, &AllActiveRunsPane::stateChanged, this, [this] {
+        updateActions();
+        if (allActiveTabIsCurrent())
+            updateStatusBar();
+    });
 
     createStatusBar();
     restoreSettings();
+    updateStatusBar();
     updateActions();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Pages first: their outcome views and models go while the window still exists.
+    for (ConnectionPage *page : pages()) {
+        m_activePane->removeConnection(page);
+        delete page;
+    }
+}
 
 CancelOutcomeView *MainWindow::lastOutcomeView() const
 {
@@ -123,6 +126,21 @@ CancelOutcomeView *MainWindow::lastOutcomeView() const
 
 void MainWindow::createActions()
 {
+    m_openConnectionAction = new QAction(QIcon::fromTheme(QStringLiteral("network-server")),
+                                         tr("&Open connection…"), this);
+    m_openConnectionAction->setObjectName(QStringLiteral("openConnectionAction"));
+    m_openConnectionAction->setShortcut(QKeySequence::Open);
+    m_openConnectionAction->setToolTip(tr("Open another AWS profile, account or region in a new tab (Ctrl+O)"));
+    connect(m_openConnectionAction, &QAction::triggered, this, &MainWindow::openConnectionDialog);
+
+    m_closeConnectionAction = new QAction(tr("&Close connection"), this);
+    m_closeConnectionAction->setObjectName(QStringLiteral("closeConnectionAction"));
+    m_closeConnectionAction->setShortcut(QKeySequence::Close);
+    connect(m_closeConnectionAction, &QAction::triggered, this, [this] {
+        if (!allActiveTabIsCurrent() && currentPage())
+            closeConnection(currentPage());
+    });
+
     m_refreshAction = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh"),
                                                    style()->standardIcon(QStyle::SP_BrowserReload)),
                                   tr("&Refresh"), this);
@@ -130,16 +148,16 @@ void MainWindow::createActions()
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     m_refreshAction->setToolTip(tr("Read flows and runs again (F5)"));
     connect(m_refreshAction, &QAction::triggered, this, [this] {
-        if (m_refresh)
-            m_refresh->refresh();
+        for (ConnectionPage *page : pagesInView())
+            page->refreshController()->refresh();
     });
 
     m_stopAction = new QAction(style()->standardIcon(QStyle::SP_BrowserStop), tr("S&top"), this);
     m_stopAction->setObjectName(QStringLiteral("stopAction"));
     m_stopAction->setToolTip(tr("Stop the refresh in progress"));
     connect(m_stopAction, &QAction::triggered, this, [this] {
-        if (m_refresh)
-            m_refresh->stop();
+        for (ConnectionPage *page : pagesInView())
+            page->refreshController()->stop();
     });
 
     m_cancelSelectedAction = new QAction(style()->standardIcon(QStyle::SP_DialogCancelButton),
@@ -211,6 +229,9 @@ void MainWindow::createMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->setObjectName(QStringLiteral("fileMenu"));
+    fileMenu->addAction(m_openConnectionAction);
+    fileMenu->addAction(m_closeConnectionAction);
+    fileMenu->addSeparator();
     fileMenu->addAction(m_historyAction);
     fileMenu->addAction(m_preferencesAction);
     fileMenu->addSeparator();
@@ -241,6 +262,7 @@ void MainWindow::createToolBar()
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->setMovable(false);
+    toolBar->addAction(m_openConnectionAction);
     toolBar->addAction(m_refreshAction);
     toolBar->addSeparator();
     toolBar->addAction(m_cancelSelectedAction);
@@ -248,101 +270,6 @@ void MainWindow::createToolBar()
     toolBar->addSeparator();
     toolBar->addAction(m_startAction);
     toolBar->addAction(m_deactivateAction);
-}
-
-void MainWindow::configureView(QTreeView *view, const QString &objectName,
-                               const QString &accessibleName)
-{
-    view->setObjectName(objectName);
-    view->setAccessibleName(accessibleName);
-    view->setRootIsDecorated(false);
-    view->setUniformRowHeights(true); // no per-row measuring: smooth at 10,000 rows
-    view->setAlternatingRowColors(true);
-    view->setSortingEnabled(true);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    view->setAllColumnsShowFocus(true);
-    view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    view->header()->setSectionsMovable(true);
-    view->header()->setStretchLastSection(true);
-}
-
-QWidget *MainWindow::createFlowsPane()
-{
-    auto *pane = new QWidget(this);
-    auto *layout = new QVBoxLayout(pane);
-    layout->setContentsMargins(0, 0, 0, 0);
-
-    m_flowFilterEdit = new QLineEdit(pane);
-    m_flowFilterEdit->setObjectName(QStringLiteral("flowFilterEdit"));
-    m_flowFilterEdit->setPlaceholderText(tr("Filter flows by name or connector…"));
-    m_flowFilterEdit->setClearButtonEnabled(true);
-    m_flowFilterEdit->setAccessibleName(tr("Filter flows"));
-    layout->addWidget(m_flowFilterEdit);
-
-    m_flowsView = new QTreeView(pane);
-    configureView(m_flowsView, QStringLiteral("flowsTreeView"), tr("Flows"));
-    m_flowsView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_flowsView->addAction(m_cancelFlowAction);
-    m_flowsView->addAction(m_startAction);
-    m_flowsView->addAction(m_deactivateAction);
-    m_flowsView->addAction(m_refreshAction);
-    layout->addWidget(m_flowsView, 1);
-    return pane;
-}
-
-QWidget *MainWindow::createRunsPane()
-{
-    auto *pane = new QWidget(this);
-    auto *layout = new QVBoxLayout(pane);
-    layout->setContentsMargins(4, 4, 4, 4);
-
-    auto *header = new QHBoxLayout;
-    m_runsTitleLabel = new QLabel(tr("Select a flow to see its runs."), pane);
-    m_runsTitleLabel->setObjectName(QStringLiteral("runsTitleLabel"));
-    header->addWidget(m_runsTitleLabel, 1);
-    m_activeOnlyCheckBox = new QCheckBox(tr("Active runs only"), pane);
-    m_activeOnlyCheckBox->setObjectName(QStringLiteral("activeOnlyCheckBox"));
-    header->addWidget(m_activeOnlyCheckBox);
-    layout->addLayout(header);
-
-    m_runsSplitter = new QSplitter(Qt::Vertical, pane);
-    m_runsSplitter->setObjectName(QStringLiteral("runsSplitter"));
-    m_runsView = new QTreeView(m_runsSplitter);
-    configureView(m_runsView, QStringLiteral("runsTreeView"), tr("Runs of the selected flow"));
-    m_runsView->addAction(m_cancelSelectedAction);
-    m_runsView->addAction(m_cancelFlowAction);
-    m_runsView->addAction(m_refreshAction);
-    m_detailsBrowser = new QTextBrowser(m_runsSplitter);
-    m_detailsBrowser->setObjectName(QStringLiteral("runDetailsBrowser"));
-    m_detailsBrowser->setAccessibleName(tr("Run details"));
-    m_detailsBrowser->setPlaceholderText(tr("Select a run to see its details."));
-    m_runsSplitter->addWidget(m_runsView);
-    m_runsSplitter->addWidget(m_detailsBrowser);
-    m_runsSplitter->setStretchFactor(0, 3);
-    m_runsSplitter->setStretchFactor(1, 1);
-    layout->addWidget(m_runsSplitter, 1);
-    return pane;
-}
-
-QWidget *MainWindow::createActiveRunsPane()
-{
-    auto *pane = new QWidget(this);
-    auto *layout = new QVBoxLayout(pane);
-    layout->setContentsMargins(4, 4, 4, 4);
-    auto *hint = new QLabel(tr("Every run in progress or being cancelled, across all flows of "
-                               "this connection."),
-                            pane);
-    hint->setObjectName(QStringLiteral("activeRunsHintLabel"));
-    hint->setWordWrap(true);
-    layout->addWidget(hint);
-    m_activeRunsView = new QTreeView(pane);
-    configureView(m_activeRunsView, QStringLiteral("activeRunsTreeView"), tr("All active runs"));
-    m_activeRunsView->addAction(m_cancelSelectedAction);
-    m_activeRunsView->addAction(m_cancelAllAction);
-    m_activeRunsView->addAction(m_refreshAction);
-    layout->addWidget(m_activeRunsView, 1);
-    return pane;
 }
 
 void MainWindow::createStatusBar()
@@ -378,111 +305,202 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_refreshedLabel);
 }
 
-void MainWindow::setConnection(models::Connection *connection)
+
+ConnectionPage *MainWindow::addConnection(models::Connection *connection)
 {
-    if (m_refresh) {
-        m_refresh->stop();
-        delete m_refresh;
-        m_refresh = nullptr;
+    if (!connection)
+        return nullptr;
+    for (ConnectionPage *page : pages()) {
+        if (page->connection()->info().label() == connection->info().label()) {
+            delete connection;
+            m_tabs->setCurrentWidget(page);
+            showInfo(tr("%1 is already open.").arg(page->connection()->info().label()));
+            return page;
+        }
     }
-    delete m_connection;
-    m_connection = connection;
-    m_descriptions.clear();
-    if (!m_connection) {
-        updateStatusBar();
-        updateActions();
-        return;
-    }
-    m_connection->setParent(this);
-    m_refresh = new models::RefreshController(m_connection->client(), m_connection);
-    setPreferences(m_preferences);
+    auto *page = new ConnectionPage(connection, m_preferences, m_tabs);
+    page->setContextActions({m_cancelFlowAction, m_startAction, m_deactivateAction, m_refreshAction},
+                            {m_cancelSelectedAction, m_cancelFlowAction, m_refreshAction});
+    page->restoreLayout(QSettings(), m_flowToRestore);
+    m_flowToRestore.clear();
+    const int index = m_tabs->insertTab(m_tabs->count() - 1, page, page->shortName());
+    m_tabs->setTabToolTip(index, connection->info().label());
+    m_activePane->addConnection(page);
 
-    m_flowProxy = new models::FlowFilterProxyModel(m_refresh);
-    m_flowProxy->setSourceModel(m_refresh->flows());
-    m_runProxy = new models::RunFilterProxyModel(m_refresh);
-    m_runProxy->setSourceModel(m_refresh->runs());
-    m_activeProxy = new models::RunFilterProxyModel(m_refresh);
-    m_activeProxy->setSourceModel(m_refresh->activeRuns());
-
-    m_flowsView->setModel(m_flowProxy);
-    m_runsView->setModel(m_runProxy);
-    m_activeRunsView->setModel(m_activeProxy);
-    m_flowsView->setItemDelegateForColumn(
-        FlowListModel::StatusColumn, new StatusBadgeDelegate(StatusBadgeDelegate::Kind::Flow, m_flowsView));
-    m_flowsView->setItemDelegateForColumn(
-        FlowListModel::LastRunStatusColumn,
-        new StatusBadgeDelegate(StatusBadgeDelegate::Kind::Execution, m_flowsView));
-    m_runsView->setItemDelegateForColumn(
-        RunListModel::StatusColumn,
-        new StatusBadgeDelegate(StatusBadgeDelegate::Kind::Execution, m_runsView));
-    m_activeRunsView->setItemDelegateForColumn(
-        ActiveRunsModel::StatusColumn,
-        new StatusBadgeDelegate(StatusBadgeDelegate::Kind::Execution, m_activeRunsView));
-    restoreHeaders();
-    connect(m_flowFilterEdit, &QLineEdit::textChanged, m_flowProxy,
-            &models::FlowFilterProxyModel::setFilterText);
-    m_flowProxy->setFilterText(m_flowFilterEdit->text());
-    connect(m_activeOnlyCheckBox, &QCheckBox::toggled, m_runProxy,
-            &models::RunFilterProxyModel::setActiveOnly);
-    m_runProxy->setActiveOnly(m_activeOnlyCheckBox->isChecked());
-
-    connect(m_flowsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &MainWindow::currentFlowChanged);
-    connect(m_runsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &MainWindow::currentRunChanged);
-    connect(m_runsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &MainWindow::updateActions);
-    connect(m_activeRunsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &MainWindow::updateActions);
-    // Statuses change under a selection (a run finishes): re-check what the actions can do.
-    for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(m_refresh->runs()),
-                                      static_cast<QAbstractItemModel *>(m_refresh->activeRuns()),
-                                      static_cast<QAbstractItemModel *>(m_refresh->flows())}) {
-        connect(model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
-        connect(model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);
-        connect(model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions);
-    }
-    connect(m_refresh->runs(), &QAbstractItemModel::dataChanged, this, &MainWindow::currentRunChanged);
-
-    connect(m_refresh, &models::RefreshController::errorOccurred, this, &MainWindow::showError);
-    connect(m_refresh, &models::RefreshController::busyChanged, this, &MainWindow::updateStatusBar);
-    connect(m_refresh, &models::RefreshController::refreshed, this, &MainWindow::updateStatusBar);
-    connect(m_refresh, &models::RefreshController::progressChanged, this, [this](int done, int total) {
+    models::RefreshController *refresh = page->refreshController();
+    connect(page, &ConnectionPage::stateChanged, this, &MainWindow::updateActions);
+    connect(page, &ConnectionPage::currentFlowChanged, this, &MainWindow::updateTabTitles);
+    connect(refresh, &models::RefreshController::errorOccurred, this,
+            [this, page](const appflow::AppFlowError &error, const QString &operation, const QString &flow) {
+                showError(page, error, operation, flow);
+            });
+    connect(refresh, &models::RefreshController::busyChanged, this, &MainWindow::updateStatusBar);
+    connect(refresh, &models::RefreshController::refreshed, this, &MainWindow::updateStatusBar);
+    connect(refresh, &models::RefreshController::progressChanged, this, [this, page](int done, int total) {
+        if (!pagesInView().contains(page))
+            return;
         m_progressBar->setRange(0, qMax(total, 1));
         m_progressBar->setValue(done);
         m_progressBar->setFormat(tr("%1 of %2 flows").arg(done).arg(total));
     });
-    connect(m_refresh, &models::RefreshController::flowsListed, this, [this] {
-        // Re-select the flow the user had last time (or the first one) once the list is known.
-        if (!currentFlowName().isEmpty())
-            return;
-        QModelIndex index;
-        const int row = m_refresh->flows()->indexOfId(m_flowToRestore);
-        if (row >= 0)
-            index = m_flowProxy->mapFromSource(m_refresh->flows()->index(row, 0));
-        if (!index.isValid())
-            index = m_flowProxy->index(0, 0);
-        if (index.isValid()) {
-            m_flowsView->setCurrentIndex(index);
-            m_flowsView->scrollTo(index);
-        }
-        m_flowToRestore.clear();
-    });
+    refresh->setPaused(isMinimized());
 
+    m_tabs->setCurrentWidget(page);
+    updateTabTitles();
     updateStatusBar();
     updateActions();
-    m_refresh->refresh();
+    refresh->refresh();
+    return page;
+}
+
+void MainWindow::setConnection(models::Connection *connection)
+{
+    for (ConnectionPage *page : pages()) {
+        m_activePane->removeConnection(page);
+        delete page;
+    }
+    addConnection(connection);
+    updateTabTitles();
+    updateStatusBar();
+    updateActions();
+}
+
+bool MainWindow::closeConnection(ConnectionPage *page)
+{
+    if (page->cancelRequestsInFlight()) {
+        showInfo(tr("%1 cannot be closed yet: a cancel is still being sent there.")
+                     .arg(page->connection()->info().label()),
+                 tr("Close it again once the cancel window says every request has answered."));
+        return false;
+    }
+    {
+        QSettings settings;
+        page->saveLayout(settings);
+    }
+    m_activePane->removeConnection(page);
+    delete page; // its tab goes with it
+    updateTabTitles();
+    updateStatusBar();
+    updateActions();
+    return true;
+}
+
+QList<ConnectionPage *> MainWindow::pages() const
+{
+    QList<ConnectionPage *> result;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (auto *page = qobject_cast<ConnectionPage *>(m_tabs->widget(i)))
+            result.append(page);
+    }
+    return result;
+}
+
+bool MainWindow::allActiveTabIsCurrent() const
+{
+    return m_tabs->currentWidget() == m_activePane;
+}
+
+ConnectionPage *MainWindow::currentPage() const
+{
+    if (auto *page = qobject_cast<ConnectionPage *>(m_tabs->currentWidget()))
+        return page;
+    if (const auto run = m_activePane->currentRun())
+        return run->page;
+    const QList<ConnectionPage *> all = pages();
+    return all.isEmpty() ? nullptr : all.first();
+}
+
+QList<ConnectionPage *> MainWindow::pagesInView() const
+{
+    if (allActiveTabIsCurrent())
+        return pages();
+    ConnectionPage *page = currentPage();
+    return page ? QList<ConnectionPage *>{page} : QList<ConnectionPage *>{};
+}
+
+ConnectionPage *MainWindow::pageOf(const models::Connection *connection) const
+{
+    for (ConnectionPage *page : pages()) {
+        if (page->connection() == connection)
+            return page;
+    }
+    return nullptr;
+}
+
+models::Connection *MainWindow::connection() const
+{
+    ConnectionPage *page = currentPage();
+    return page ? page->connection() : nullptr;
+}
+
+models::RefreshController *MainWindow::refreshController() const
+{
+    ConnectionPage *page = currentPage();
+    return page ? page->refreshController() : nullptr;
+}
+
+void MainWindow::openConnectionDialog()
+{
+    if (!m_accounts) {
+        showInfo(tr("Opening connections is not available in this window."));
+        return;
+    }
+    auto *dialog = new ConnectionDialog(m_accounts, QProcessEnvironment::systemEnvironment(), this);
+    if (const ConnectionPage *page = currentPage()) {
+        const models::ConnectionInfo &info = page->connection()->info();
+        dialog->selectEntry(info.kind, info.name);
+    }
+    connect(dialog, &ConnectionDialog::connectionChosen, this, &MainWindow::connectionRequested);
+    dialog->open();
+}
+
+void MainWindow::showConnectionError(const QString &error)
+{
+    BarMessage message;
+    message.text = tr("Flowdesk could not open the connection.");
+    message.detail = error;
+    message.hint = tr("Fix what is named above, then open the connection again.");
+    message.actionText = tr("Open connection…");
+    message.action = [this] { openConnectionDialog(); };
+    m_messageBar->showMessage(message);
+}
+
+void MainWindow::currentTabChanged()
+{
+    updateStatusBar();
+    updateActions();
+}
+
+// Connection tabs say whose they are; the window title says which connection and flow is in
+// front, so a glance at the task bar tells the account too.
+void MainWindow::updateTabTitles()
+{
+    // Two connections that differ only in their endpoint (two simulators, a VPC endpoint…)
+    // must not read the same: add the host.
+    QHash<QString, int> uses;
+    for (ConnectionPage *page : pages())
+        ++uses[page->baseName()];
+    for (ConnectionPage *page : pages()) {
+        const QString base = page->baseName();
+        page->setDisplayName(uses.value(base) > 1
+                                 ? tr("%1 (%2)").arg(base, page->connection()->info().endpointHost())
+                                 : base);
+    }
+    for (ConnectionPage *page : pages()) {
+        const int index = m_tabs->indexOf(page);
+        m_tabs->setTabText(index, page->shortName());
+        m_tabs->setTabIcon(index, page->connection()->info().isDemo()
+                                      ? QIcon(QStringLiteral(":/icons/flowdesk.svg"))
+                                      : QIcon());
+    }
+    m_closeConnectionAction->setEnabled(!pages().isEmpty());
 }
 
 void MainWindow::setPreferences(const Preferences &preferences)
 {
     m_preferences = preferences;
-    if (m_refresh)
-        m_refresh->setAutoRefreshInterval(preferences.autoRefreshSeconds);
-    if (m_connection) {
-        m_connection->client()->setMaxConcurrentRequests(preferences.maxConcurrentRequests);
-        m_connection->client()->setTransferTimeout(std::chrono::seconds(preferences.requestTimeoutSeconds));
-    }
+    for (ConnectionPage *page : pages())
+        page->setPreferences(preferences);
 }
 
 void MainWindow::showInfo(const QString &text, const QString &hint)
@@ -494,232 +512,174 @@ void MainWindow::showInfo(const QString &text, const QString &hint)
     m_messageBar->showMessage(message);
 }
 
-void MainWindow::showError(const appflow::AppFlowError &error, const QString &operation,
-                           const QString &flowName)
+void MainWindow::showError(ConnectionPage *page, const appflow::AppFlowError &error,
+                           const QString &operation, const QString &flowName)
 {
+    QPointer<ConnectionPage> target = page;
     BarMessage message = ErrorPresenter::present(
-        error, operation, flowName, m_connection ? m_connection->info().endpointHost() : QString());
-    if (error.code() == appflow::AppFlowError::Code::ResourceNotFound && m_refresh) {
+        error, operation, flowName, page ? page->connection()->info().endpointHost() : QString());
+    if (pages().size() > 1 && page)
+        message.text = tr("%1: %2").arg(page->shortName(), message.text);
+    if (error.code() == appflow::AppFlowError::Code::ResourceNotFound && page) {
         message.actionText = tr("Refresh flow list");
-        message.action = [this] {
-            if (m_refresh)
-                m_refresh->refresh();
+        message.action = [target] {
+            if (target)
+                target->refreshController()->refresh();
         };
     }
     m_messageBar->showMessage(message);
 }
 
-QString MainWindow::currentFlowName() const
+MainWindow::FlowContext MainWindow::currentFlow() const
 {
-    const QModelIndex current = m_flowsView->selectionModel()
-        ? m_flowsView->selectionModel()->currentIndex()
-        : QModelIndex();
-    return current.isValid() ? current.data(models::Roles::IdRole).toString() : QString();
-}
-
-std::optional<FlowDefinition> MainWindow::flowDefinition(const QString &flowName) const
-{
-    if (!m_refresh)
-        return std::nullopt;
-    const int row = m_refresh->flows()->indexOfId(flowName);
-    if (row < 0)
-        return std::nullopt;
-    return m_refresh->flows()->flow(row);
-}
-
-void MainWindow::currentFlowChanged()
-{
-    if (!m_refresh)
-        return;
-    const QString flow = currentFlowName();
-    m_refresh->setCurrentFlow(flow);
-    m_runsTitleLabel->setText(flow.isEmpty() ? tr("Select a flow to see its runs.")
-                                             : tr("Runs of <b>%1</b>, newest first").arg(flow.toHtmlEscaped()));
-    m_tabs->setTabText(0, flow.isEmpty() ? tr("Runs of flow") : tr("Runs of %1").arg(flow));
-    m_detailsBrowser->clear();
-    updateActions();
-}
-
-void MainWindow::currentRunChanged()
-{
-    if (!m_refresh)
-        return;
-    const QModelIndex current = m_runsView->selectionModel()->currentIndex();
-    if (!current.isValid()) {
-        m_detailsBrowser->clear();
-        return;
+    if (allActiveTabIsCurrent()) {
+        const auto run = m_activePane->currentRun();
+        return run ? FlowContext{run->page, run->flowName} : FlowContext{};
     }
-    const int row = m_runProxy->mapToSource(current).row();
-    if (row < 0 || row >= m_refresh->runs()->rowCount())
-        return;
-    const ExecutionRecord &run = m_refresh->runs()->record(row);
-    const QLocale locale;
-    using models::DisplayFormat;
-    const auto &result = run.executionResult;
-    QString html = QStringLiteral("<table>");
-    html += htmlRow(tr("Run ID"), run.executionId);
-    html += htmlRow(tr("Status"), DisplayFormat::executionStatus(run.executionStatus, run.executionStatusText));
-    html += htmlRow(tr("Started"), DisplayFormat::exactTime(run.startedAt));
-    html += htmlRow(tr("Last updated"), DisplayFormat::exactTime(run.lastUpdatedAt));
-    html += htmlRow(tr("Data pulled from"), DisplayFormat::exactTime(run.dataPullStartTime));
-    html += htmlRow(tr("Data pulled until"), DisplayFormat::exactTime(run.dataPullEndTime));
-    html += htmlRow(tr("Records processed"), DisplayFormat::count(result.recordsProcessed, locale));
-    html += htmlRow(tr("Bytes processed"), DisplayFormat::dataSize(result.bytesProcessed, locale));
-    html += htmlRow(tr("Bytes written"), DisplayFormat::dataSize(result.bytesWritten, locale));
-    html += htmlRow(tr("Parallel processes"), DisplayFormat::count(result.numParallelProcesses, locale));
-    html += htmlRow(tr("Max page size"), DisplayFormat::count(result.maxPageSize, locale));
-    if (result.errorInfo) {
-        html += htmlRow(tr("Error"), result.errorInfo->executionMessage);
-        html += htmlRow(tr("Failed writes"), DisplayFormat::count(result.errorInfo->putFailuresCount, locale));
+    ConnectionPage *page = currentPage();
+    return page ? FlowContext{page, page->currentFlowName()} : FlowContext{};
+}
+
+QList<MainWindow::SelectedRun> MainWindow::selectedInProgressRuns() const
+{
+    QList<SelectedRun> runs;
+    if (allActiveTabIsCurrent()) {
+        for (const AllActiveRunsPane::Run &run : m_activePane->selectedInProgressRuns())
+            runs.append({run.page, run.flowName, run.record});
+        return runs;
     }
-    html += QStringLiteral("</table>");
-    m_detailsBrowser->setHtml(html);
-}
-
-MainWindow::View MainWindow::currentView() const
-{
-    return m_tabs->currentIndex() == 1 ? View::ActiveRuns : View::Runs;
-}
-
-QTreeView *MainWindow::currentRunsView() const
-{
-    return currentView() == View::ActiveRuns ? m_activeRunsView : m_runsView;
-}
-
-QList<QPair<QString, ExecutionRecord>> MainWindow::selectedInProgressRuns() const
-{
-    QList<QPair<QString, ExecutionRecord>> runs;
-    if (!m_refresh)
-        return runs;
-    QTreeView *view = currentRunsView();
-    if (!view->selectionModel())
-        return runs;
-    // Re-read the selection now, through the proxy: rows may have moved since it was made.
-    const QModelIndexList rows = view->selectionModel()->selectedRows();
-    for (const QModelIndex &proxyIndex : rows) {
-        if (view == m_activeRunsView) {
-            const int row = m_activeProxy->mapToSource(proxyIndex).row();
-            const models::ActiveRun &run = m_refresh->activeRuns()->run(row);
-            if (run.record.executionStatus == ExecutionStatus::InProgress)
-                runs.append({run.flowName, run.record});
-        } else {
-            const int row = m_runProxy->mapToSource(proxyIndex).row();
-            const ExecutionRecord &record = m_refresh->runs()->record(row);
-            if (record.executionStatus == ExecutionStatus::InProgress)
-                runs.append({m_refresh->runs()->flowName(), record});
-        }
+    if (ConnectionPage *page = currentPage()) {
+        const QString flow = page->refreshController()->runs()->flowName();
+        for (const ExecutionRecord &record : page->selectedInProgressRuns())
+            runs.append({page, flow, record});
     }
     return runs;
-}
-
-QList<ExecutionRecord> MainWindow::inProgressRunsOf(const QString &flowName) const
-{
-    QList<ExecutionRecord> runs;
-    if (!m_refresh)
-        return runs;
-    const ActiveRunsModel *active = m_refresh->activeRuns();
-    for (int row = 0; row < active->rowCount(); ++row) {
-        const models::ActiveRun &run = active->run(row);
-        if ((flowName.isEmpty() || run.flowName == flowName)
-            && run.record.executionStatus == ExecutionStatus::InProgress)
-            runs.append(run.record);
-    }
-    return runs;
-}
-
-std::optional<ExecutionRecord> MainWindow::latestRecord(const QString &flowName,
-                                                        const QString &executionId) const
-{
-    if (!m_refresh)
-        return std::nullopt;
-    const int activeRow = m_refresh->activeRuns()->indexOfId(flowName, executionId);
-    if (activeRow >= 0)
-        return m_refresh->activeRuns()->run(activeRow).record;
-    if (m_refresh->runs()->flowName() == flowName) {
-        const int row = m_refresh->runs()->indexOfId(executionId);
-        if (row >= 0)
-            return m_refresh->runs()->record(row);
-    }
-    return std::nullopt;
 }
 
 void MainWindow::updateActions()
 {
-    const bool connected = m_refresh != nullptr;
+    const QList<ConnectionPage *> inView = pagesInView();
+    const bool connected = !inView.isEmpty();
     m_refreshAction->setEnabled(connected);
-    m_stopAction->setEnabled(connected && m_refresh->isBusy());
+    const bool busy = std::any_of(inView.cbegin(), inView.cend(), [](ConnectionPage *page) {
+        return page->refreshController()->isBusy();
+    });
+    m_stopAction->setEnabled(busy);
+    m_closeConnectionAction->setEnabled(!allActiveTabIsCurrent() && connected);
 
     const int selected = int(selectedInProgressRuns().size());
     m_cancelSelectedAction->setEnabled(selected > 0);
     m_cancelSelectedAction->setText(selected > 0 ? tr("Cancel %n run(s)…", nullptr, selected)
                                                  : tr("Cancel selected runs…"));
 
-    const QString flow = currentFlowName();
-    const std::optional<FlowDefinition> definition = flow.isEmpty() ? std::nullopt : flowDefinition(flow);
-    m_cancelFlowAction->setEnabled(definition && !inProgressRunsOf(flow).isEmpty());
-    m_cancelAllAction->setEnabled(connected && !inProgressRunsOf(QString()).isEmpty());
+    const FlowContext flow = currentFlow();
+    const std::optional<FlowDefinition> definition =
+        flow.page && !flow.flowName.isEmpty() ? flow.page->flowDefinition(flow.flowName) : std::nullopt;
+    m_cancelFlowAction->setEnabled(definition && !flow.page->inProgressRunsOf(flow.flowName).isEmpty());
+    const bool anyActive = std::any_of(inView.cbegin(), inView.cend(), [](ConnectionPage *page) {
+        return !page->inProgressRunsOf(QString()).isEmpty();
+    });
+    m_cancelAllAction->setEnabled(anyActive);
     m_deactivateAction->setEnabled(definition && canBeDeactivated(*definition));
     m_startAction->setEnabled(definition && canBeStarted(*definition));
 }
 
 void MainWindow::updateStatusBar()
 {
-    if (!m_connection) {
-        m_connectionLabel->setText(tr("Not connected"));
+    const QList<ConnectionPage *> inView = pagesInView();
+    if (inView.isEmpty()) {
+        m_connectionLabel->setText(tr("Not connected \u2014 File \u2192 Open connection\u2026 (Ctrl+O)"));
         m_demoBadge->hide();
         m_progressBar->hide();
         m_stopButton->hide();
+        m_refreshedLabel->clear();
+        setWindowTitle(tr("Flowdesk"));
         return;
     }
-    const models::ConnectionInfo &info = m_connection->info();
-    m_connectionLabel->setText(info.label());
-    m_demoBadge->setVisible(info.isDemo());
-    setWindowTitle(info.isDemo() ? tr("Flowdesk \u2014 Demo") : tr("Flowdesk \u2014 %1").arg(info.label()));
-    const bool busy = m_refresh && m_refresh->isBusy();
+    const bool allDemo = std::all_of(inView.cbegin(), inView.cend(), [](ConnectionPage *page) {
+        return page->connection()->info().isDemo();
+    });
+    m_demoBadge->setVisible(allDemo);
+    if (inView.size() == 1) {
+        const models::ConnectionInfo &info = inView.first()->connection()->info();
+        m_connectionLabel->setText(info.label());
+        m_connectionLabel->setToolTip(QString());
+        setWindowTitle(info.isDemo() ? tr("Flowdesk \u2014 Demo") : tr("Flowdesk \u2014 %1").arg(info.label()));
+    } else {
+        QStringList names;
+        QStringList labels;
+        for (ConnectionPage *page : inView) {
+            names << page->shortName();
+            labels << page->connection()->info().label();
+        }
+        m_connectionLabel->setText(tr("%n connection(s): %1", nullptr, int(inView.size()))
+                                       .arg(names.join(QStringLiteral("; "))));
+        m_connectionLabel->setToolTip(labels.join(QLatin1Char('\n')));
+        setWindowTitle(tr("Flowdesk \u2014 %n connection(s)", nullptr, int(inView.size())));
+    }
+    const bool busy = std::any_of(inView.cbegin(), inView.cend(), [](ConnectionPage *page) {
+        return page->refreshController()->isBusy();
+    });
     m_progressBar->setVisible(busy);
     m_stopButton->setVisible(busy);
     m_stopAction->setEnabled(busy);
-    if (busy && m_progressBar->maximum() <= 1 && m_progressBar->value() <= 0) {
+    if (busy && m_progressBar->maximum() <= 1 && m_progressBar->value() <= 0)
         m_progressBar->setRange(0, 0); // busy indicator until the flow count is known
+    // The oldest refresh of what is in view: that is how stale the view can be.
+    QDateTime when;
+    for (ConnectionPage *page : inView) {
+        const QDateTime last = page->refreshController()->lastRefreshed();
+        if (!last.isValid()) {
+            when = QDateTime();
+            break;
+        }
+        if (!when.isValid() || last < when)
+            when = last;
     }
-    const QDateTime when = m_refresh ? m_refresh->lastRefreshed() : QDateTime();
     m_refreshedLabel->setText(when.isValid()
                                   ? tr("Refreshed %1").arg(QLocale().toString(when.time(), QLocale::ShortFormat))
                                   : tr("Not refreshed yet"));
     m_refreshedLabel->setToolTip(when.isValid() ? QLocale().toString(when, QLocale::LongFormat) : QString());
 }
 
+CancelPlan::FlowRuns MainWindow::planEntry(ConnectionPage *page, const QString &flowName)
+{
+    CancelPlan::FlowRuns flowRuns;
+    flowRuns.connection = page->connection();
+    flowRuns.connectionLabel = page->connection()->info().label();
+    flowRuns.flowName = flowName;
+    return flowRuns;
+}
+
 void MainWindow::cancelSelectedRuns()
 {
-    const auto selected = selectedInProgressRuns();
+    const QList<SelectedRun> selected = selectedInProgressRuns();
     if (selected.isEmpty())
         return;
     CancelPlan plan;
     plan.scope = CancelPlan::Scope::SelectedRuns;
-    for (const auto &[flowName, record] : selected) {
-        auto it = std::find_if(plan.flows.begin(), plan.flows.end(),
-                               [&](const CancelPlan::FlowRuns &f) { return f.flowName == flowName; });
+    for (const SelectedRun &run : selected) {
+        auto it = std::find_if(plan.flows.begin(), plan.flows.end(), [&](const CancelPlan::FlowRuns &f) {
+            return f.connection == run.page->connection() && f.flowName == run.flowName;
+        });
         if (it == plan.flows.end()) {
-            CancelPlan::FlowRuns flowRuns;
-            flowRuns.flowName = flowName;
-            plan.flows.append(flowRuns);
+            plan.flows.append(planEntry(run.page, run.flowName));
             it = plan.flows.end() - 1;
         }
-        it->runs.append(record);
+        it->runs.append(run.record);
     }
     prepareCancel(plan);
 }
 
 void MainWindow::cancelAllOfCurrentFlow()
 {
-    const QString flow = currentFlowName();
-    if (flow.isEmpty())
+    const FlowContext flow = currentFlow();
+    if (!flow.page || flow.flowName.isEmpty())
         return;
     CancelPlan plan;
     plan.scope = CancelPlan::Scope::AllActiveOfFlow;
-    CancelPlan::FlowRuns flowRuns;
-    flowRuns.flowName = flow;
-    flowRuns.runs = inProgressRunsOf(flow);
+    CancelPlan::FlowRuns flowRuns = planEntry(flow.page, flow.flowName);
+    flowRuns.runs = flow.page->inProgressRunsOf(flow.flowName);
     plan.flows.append(flowRuns);
     prepareCancel(plan);
 }
@@ -728,13 +688,13 @@ void MainWindow::cancelAllActiveRuns()
 {
     CancelPlan plan;
     plan.scope = CancelPlan::Scope::AllActiveAcrossFlows;
-    const ActiveRunsModel *active = m_refresh->activeRuns();
-    for (const QString &flow : active->flowNames()) {
-        CancelPlan::FlowRuns flowRuns;
-        flowRuns.flowName = flow;
-        flowRuns.runs = inProgressRunsOf(flow);
-        if (!flowRuns.runs.isEmpty())
-            plan.flows.append(flowRuns);
+    for (ConnectionPage *page : pagesInView()) {
+        for (const QString &flow : page->refreshController()->activeRuns()->flowNames()) {
+            CancelPlan::FlowRuns flowRuns = planEntry(page, flow);
+            flowRuns.runs = page->inProgressRunsOf(flow);
+            if (!flowRuns.runs.isEmpty())
+                plan.flows.append(flowRuns);
+        }
     }
     if (plan.flows.size() == 1)
         plan.scope = CancelPlan::Scope::AllActiveOfFlow;
@@ -743,37 +703,40 @@ void MainWindow::cancelAllActiveRuns()
 }
 
 // Fills in what the confirmation needs to know about each flow (trigger type from the list,
-// batch API use from DescribeFlow — asked once per flow and remembered), then opens it.
+// batch API use from DescribeFlow — asked once per flow and connection, and remembered), then
+// opens it.
 void MainWindow::prepareCancel(CancelPlan plan)
 {
-    if (!m_connection)
-        return;
-    plan.connectionLabel = m_connection->info().label();
     plan.requireTypedConfirmation = m_preferences.requireTypedConfirmation;
     auto pending = std::make_shared<int>(0);
     auto shared = std::make_shared<CancelPlan>(plan);
     auto fill = [this, shared](int i) {
         CancelPlan::FlowRuns &flow = (*shared).flows[i];
-        if (const auto definition = flowDefinition(flow.flowName))
+        ConnectionPage *page = pageOf(flow.connection);
+        if (!page)
+            return;
+        if (const auto definition = page->flowDefinition(flow.flowName))
             flow.triggerType = definition->triggerType;
-        const auto it = m_descriptions.constFind(flow.flowName);
-        if (it != m_descriptions.cend()) {
+        if (const auto description = page->description(flow.flowName)) {
             flow.descriptionKnown = true;
-            flow.batchApiUses = it->batchApiUses;
+            flow.batchApiUses = description->batchApiUses;
         }
     };
     for (int i = 0; i < shared->flows.size(); ++i) {
-        const QString flowName = shared->flows.at(i).flowName;
-        if (m_descriptions.contains(flowName)) {
+        const CancelPlan::FlowRuns &flow = shared->flows.at(i);
+        ConnectionPage *page = pageOf(flow.connection);
+        if (!page || page->description(flow.flowName)) {
             fill(i);
             continue;
         }
         ++*pending;
-        m_connection->client()->describeFlow(
+        QPointer<ConnectionPage> target = page;
+        const QString flowName = flow.flowName;
+        page->connection()->client()->describeFlow(
             flowName, this,
-            [this, shared, pending, i, flowName, fill](const appflow::AppFlowResult<appflow::FlowDescription> &result) {
-                if (result.ok())
-                    m_descriptions.insert(flowName, result.value());
+            [this, shared, pending, i, flowName, fill, target](const appflow::AppFlowResult<appflow::FlowDescription> &result) {
+                if (result.ok() && target)
+                    target->rememberDescription(flowName, result.value());
                 // A failed DescribeFlow does not block the cancel: the dialog says it could
                 // not check for a batch API.
                 fill(i);
@@ -797,17 +760,24 @@ void MainWindow::openConfirmation(const CancelPlan &plan)
 
 void MainWindow::executeCancel(const CancelPlan &plan, bool deactivate)
 {
-    if (!m_connection)
-        return;
-    // The user may have read for a while: send only what is still in progress now.
-    QList<models::CancelController::Target> targets;
+    // The user may have read for a while: send only what is still in progress now, and only
+    // to connections that are still open.
+    QList<ConnectionPage *> order;
+    QHash<ConnectionPage *, QList<models::CancelController::Target>> targetsByPage;
     QStringList finishedMeanwhile;
+    QStringList closedMeanwhile;
     for (const CancelPlan::FlowRuns &flow : plan.flows) {
+        ConnectionPage *page = pageOf(flow.connection);
+        if (!page) {
+            if (!closedMeanwhile.contains(flow.connectionLabel))
+                closedMeanwhile << flow.connectionLabel;
+            continue;
+        }
         models::CancelController::Target target;
         target.flowName = flow.flowName;
         target.allActive = plan.isCancelAll();
         for (const ExecutionRecord &run : flow.runs) {
-            const std::optional<ExecutionRecord> latest = latestRecord(flow.flowName, run.executionId);
+            const std::optional<ExecutionRecord> latest = page->latestRecord(flow.flowName, run.executionId);
             if (latest && latest->executionStatus != ExecutionStatus::InProgress) {
                 finishedMeanwhile << run.executionId;
                 continue;
@@ -816,26 +786,47 @@ void MainWindow::executeCancel(const CancelPlan &plan, bool deactivate)
         }
         if (target.allActive) {
             // Runs that started while the dialog was open are cancelled too: show them.
-            for (const ExecutionRecord &run : inProgressRunsOf(flow.flowName)) {
+            for (const ExecutionRecord &run : page->inProgressRunsOf(flow.flowName)) {
                 const bool listed = std::any_of(target.runs.cbegin(), target.runs.cend(),
                                                 [&](const ExecutionRecord &r) { return r.executionId == run.executionId; });
                 if (!listed)
                     target.runs.append(run);
             }
         }
-        if (target.allActive || !target.runs.isEmpty())
-            targets.append(target);
+        if (target.allActive || !target.runs.isEmpty()) {
+            if (!order.contains(page))
+                order.append(page);
+            targetsByPage[page].append(target);
+        }
     }
-    if (targets.isEmpty()) {
+    for (ConnectionPage *page : order)
+        startCancel(page, targetsByPage.value(page), deactivate);
+    if (!closedMeanwhile.isEmpty())
+        showInfo(tr("Nothing was sent to %1: the connection was closed while the confirmation "
+                    "was open.").arg(closedMeanwhile.join(tr(", "))));
+    else if (order.isEmpty())
         showInfo(tr("Nothing was cancelled: the selected runs finished while the confirmation "
                     "was open."));
-        return;
-    }
-    auto *controller = new models::CancelController(m_connection->client(), m_connection->info(),
-                                                    m_auditLogPath);
-    auto *view = new CancelOutcomeView(controller, m_connection->info().label(), this);
+    else if (!finishedMeanwhile.isEmpty())
+        showInfo(tr("%1 of the selected runs finished while the confirmation was open and were "
+                    "not sent.").arg(finishedMeanwhile.size()));
+}
+
+// One controller and outcome window per connection: each has its own client, audit context
+// and watch.
+void MainWindow::startCancel(ConnectionPage *page, const QList<models::CancelController::Target> &targets,
+                             bool deactivate)
+{
+    const models::ConnectionInfo &info = page->connection()->info();
+    auto *controller = new models::CancelController(page->connection()->client(), info, m_auditLogPath);
+    auto *view = new CancelOutcomeView(controller, info.label(), this);
     m_lastOutcomeView = view;
-    connect(controller, &models::CancelController::errorOccurred, this, &MainWindow::showError);
+    page->addOutcomeView(view);
+    QPointer<ConnectionPage> target = page;
+    connect(controller, &models::CancelController::errorOccurred, this,
+            [this, target](const appflow::AppFlowError &error, const QString &operation, const QString &flow) {
+                showError(target, error, operation, flow);
+            });
     connect(controller, &models::CancelController::auditFailed, this, [this](const QString &message) {
         BarMessage bar;
         bar.severity = BarMessage::Severity::Error;
@@ -843,23 +834,19 @@ void MainWindow::executeCancel(const CancelPlan &plan, bool deactivate)
         bar.hint = tr("Free disk space or fix the permissions of %1, then try again.").arg(m_auditLogPath);
         m_messageBar->showMessage(bar);
     });
-    QPointer<models::RefreshController> refresh = m_refresh;
     QStringList flows;
-    for (const auto &target : targets)
-        flows << target.flowName;
-    auto refreshFlows = [refresh, flows] {
-        if (refresh) {
+    for (const auto &t : targets)
+        flows << t.flowName;
+    auto refreshFlows = [target, flows] {
+        if (target) {
             for (const QString &flow : flows)
-                refresh->refreshFlow(flow);
+                target->refreshController()->refreshFlow(flow);
         }
     };
     connect(controller, &models::CancelController::requestsDone, this, refreshFlows);
     connect(controller, &models::CancelController::settled, this, refreshFlows);
     view->show();
     controller->start(targets, deactivate);
-    if (!finishedMeanwhile.isEmpty())
-        showInfo(tr("%1 of the selected runs finished while the confirmation was open and were "
-                    "not sent.").arg(finishedMeanwhile.size()));
 }
 
 void MainWindow::showHistory()
@@ -875,50 +862,54 @@ void MainWindow::showHistory()
 
 void MainWindow::deactivateCurrentFlow()
 {
-    const QString flow = currentFlowName();
-    if (flow.isEmpty() || !m_connection)
+    const FlowContext context = currentFlow();
+    if (!context.page || context.flowName.isEmpty())
         return;
+    QPointer<ConnectionPage> page = context.page;
+    const QString flow = context.flowName;
     MessageBoxes::question(
         this, tr("Deactivate flow"),
-        tr("Deactivate \u201c%1\u201d?\n\nNo new scheduled or event runs will start until the "
-           "flow is activated again. Runs already in progress continue.")
-            .arg(flow),
+        tr("Deactivate \u201c%1\u201d in %2?\n\nNo new scheduled or event runs will start until "
+           "the flow is activated again. Runs already in progress continue.")
+            .arg(flow, page->connection()->info().label()),
         QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
-        [this, flow](QMessageBox::StandardButton answer) {
-            if (answer != QMessageBox::Yes || !m_connection)
+        [this, page, flow](QMessageBox::StandardButton answer) {
+            if (answer != QMessageBox::Yes || !page)
                 return;
-            m_connection->client()->stopFlow(flow, this, [this, flow](const appflow::AppFlowResult<appflow::StopFlowResult> &result) {
+            page->connection()->client()->stopFlow(flow, page, [this, page, flow](const appflow::AppFlowResult<appflow::StopFlowResult> &result) {
                 if (!result.ok()) {
-                    showError(result.error(), QStringLiteral("StopFlow"), flow);
+                    showError(page, result.error(), QStringLiteral("StopFlow"), flow);
                     return;
                 }
                 showInfo(tr("\u201c%1\u201d is now %2.").arg(flow, result.value().flowStatusText));
-                if (m_refresh)
-                    m_refresh->refresh();
+                page->refreshController()->refresh();
             });
         });
 }
 
 void MainWindow::startRunOfCurrentFlow()
 {
-    const QString flow = currentFlowName();
-    if (flow.isEmpty() || !m_connection)
+    const FlowContext context = currentFlow();
+    if (!context.page || context.flowName.isEmpty())
         return;
-    m_connection->client()->startFlow(flow, this, [this, flow](const appflow::AppFlowResult<appflow::StartFlowResult> &result) {
+    QPointer<ConnectionPage> page = context.page;
+    const QString flow = context.flowName;
+    page->connection()->client()->startFlow(flow, page, [this, page, flow](const appflow::AppFlowResult<appflow::StartFlowResult> &result) {
         if (!result.ok()) {
-            showError(result.error(), QStringLiteral("StartFlow"), flow);
+            showError(page, result.error(), QStringLiteral("StartFlow"), flow);
             return;
         }
         showInfo(tr("Started run %1 of \u201c%2\u201d.").arg(result.value().executionId, flow));
-        if (m_refresh)
-            m_refresh->refreshFlow(flow);
+        page->refreshController()->refreshFlow(flow);
     });
 }
 
 void MainWindow::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::WindowStateChange && m_refresh)
-        m_refresh->setPaused(isMinimized());
+    if (event->type() == QEvent::WindowStateChange) {
+        for (ConnectionPage *page : pages())
+            page->refreshController()->setPaused(isMinimized());
+    }
     QMainWindow::changeEvent(event);
 }
 
@@ -933,40 +924,8 @@ void MainWindow::restoreSettings()
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
-    if (!m_mainSplitter->restoreState(settings.value(QStringLiteral("mainWindow/mainSplitter")).toByteArray()))
-        m_mainSplitter->setSizes({560, 720});
-    if (!m_runsSplitter->restoreState(settings.value(QStringLiteral("mainWindow/runsSplitter")).toByteArray()))
-        m_runsSplitter->setSizes({480, 200});
-    m_tabs->setCurrentIndex(settings.value(QStringLiteral("mainWindow/tab"), 0).toInt());
     m_flowToRestore = settings.value(QStringLiteral("mainWindow/lastFlow")).toString();
     m_preferences = Preferences::load(settings);
-}
-
-// Column widths, order and sort as the user left them; sensible widths the first time.
-void MainWindow::restoreHeaders()
-{
-    QSettings settings;
-    const auto restore = [&settings](QTreeView *view, const QString &key, const QList<int> &widths,
-                                     int sortColumn, Qt::SortOrder order) {
-        const QByteArray state = settings.value(key).toByteArray();
-        if (!state.isEmpty() && view->header()->restoreState(state))
-            return;
-        for (int column = 0; column < widths.size(); ++column)
-            view->setColumnWidth(column, widths.at(column));
-        view->sortByColumn(sortColumn, order);
-    };
-    const bool flowsRestored = !settings.value(QStringLiteral("mainWindow/flowsHeader")).toByteArray().isEmpty();
-    restore(m_flowsView, QStringLiteral("mainWindow/flowsHeader"), {240, 90, 90, 170, 110, 100, 88},
-            FlowListModel::NameColumn, Qt::AscendingOrder);
-    if (!flowsRestored) {
-        // What matters in an incident first: which flows have runs going right now.
-        m_flowsView->header()->moveSection(
-            m_flowsView->header()->visualIndex(FlowListModel::ActiveRunsColumn), 1);
-    }
-    restore(m_runsView, QStringLiteral("mainWindow/runsHeader"), {250, 115, 110, 110, 90, 90, 100, 100},
-            RunListModel::StartedColumn, Qt::DescendingOrder);
-    restore(m_activeRunsView, QStringLiteral("mainWindow/activeRunsHeader"),
-            {240, 250, 115, 110, 90, 90}, ActiveRunsModel::StartedColumn, Qt::DescendingOrder);
 }
 
 void MainWindow::saveSettings() const
@@ -974,15 +933,9 @@ void MainWindow::saveSettings() const
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/state"), saveState());
-    settings.setValue(QStringLiteral("mainWindow/mainSplitter"), m_mainSplitter->saveState());
-    settings.setValue(QStringLiteral("mainWindow/runsSplitter"), m_runsSplitter->saveState());
-    settings.setValue(QStringLiteral("mainWindow/flowsHeader"), m_flowsView->header()->saveState());
-    settings.setValue(QStringLiteral("mainWindow/runsHeader"), m_runsView->header()->saveState());
-    settings.setValue(QStringLiteral("mainWindow/activeRunsHeader"), m_activeRunsView->header()->saveState());
-    settings.setValue(QStringLiteral("mainWindow/tab"), m_tabs->currentIndex());
-    const QString flow = currentFlowName();
-    if (!flow.isEmpty())
-        settings.setValue(QStringLiteral("mainWindow/lastFlow"), flow);
+    if (ConnectionPage *page = currentPage())
+        page->saveLayout(settings);
+    m_activePane->saveLayout(settings);
 }
 
 } // namespace flowdesk

@@ -1,47 +1,48 @@
 #pragma once
 
 #include "AppFlowTypes.h"
+#include "CancelController.h"
 #include "CancelPlan.h"
 #include "Preferences.h"
 
-#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 
 class QAction;
 class QLabel;
-class QLineEdit;
-class QCheckBox;
 class QProgressBar;
-class QSplitter;
 class QTabWidget;
-class QTextBrowser;
 class QToolButton;
-class QTreeView;
 
 namespace flowdesk {
 
 namespace appflow {
 class AppFlowError;
 }
+namespace aws {
+class StoredAccounts;
+}
 namespace models {
 class Connection;
 class RefreshController;
-class FlowFilterProxyModel;
-class RunFilterProxyModel;
-class SortProxyModel;
+struct ConnectionChoice;
 } // namespace models
 
-class MessageBar;
+class AllActiveRunsPane;
 class CancelOutcomeView;
+class ConnectionPage;
 class HistoryWindow;
+class MessageBar;
 
-// The window an ops engineer lives in during an incident: flows on the left, the runs of the
-// selected flow (with details) and every active run on the right, a message bar for errors, and
-// a status bar that always says which account and region this is.
+// The window an ops engineer lives in during an incident: one tab per open connection (its
+// flows, the runs of the selected flow and their details) and an "All active runs" tab that
+// spans every open connection, a message bar for errors, and a status bar that always says
+// which account and region this is.
 //
-// It owns no network code: a RefreshController keeps the models current, a CancelController
-// (one per confirmed cancel, owned by its outcome view) carries out cancels.
+// It owns no network code: each ConnectionPage's RefreshController keeps its models current,
+// a CancelController (one per connection of a confirmed cancel, owned by its outcome view)
+// carries out cancels. Opening a connection is not its job either: it asks for one with
+// connectionRequested() and is handed the result (addConnection() or showConnectionError()).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -50,10 +51,25 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Shows `connection` (takes ownership). A null connection shows the empty state.
+    // Opens `connection` in a new tab and makes it current (takes ownership); a connection that
+    // is already open is not opened twice: its tab becomes current. Returns its page.
+    ConnectionPage *addConnection(models::Connection *connection);
+    // Closes every connection, then shows `connection` (null: the empty state).
     void setConnection(models::Connection *connection);
-    models::Connection *connection() const { return m_connection; }
-    models::RefreshController *refreshController() const { return m_refresh; }
+    // Closes a connection's tab, unless one of its cancels still has requests in flight.
+    bool closeConnection(ConnectionPage *page);
+    // The page of the current tab; on "All active runs", the connection of the current row,
+    // else the first page. Null without connections.
+    ConnectionPage *currentPage() const;
+    QList<ConnectionPage *> pages() const;
+    models::Connection *connection() const;
+    models::RefreshController *refreshController() const;
+
+    // Flowdesk's own accounts, listed (and edited) in the Open connection dialog.
+    void setStoredAccounts(aws::StoredAccounts *accounts) { m_accounts = accounts; }
+    void openConnectionDialog();
+    // Opening a requested connection failed: says why in the message bar.
+    void showConnectionError(const QString &error);
 
     void setPreferences(const Preferences &preferences);
     // Where cancels are audited (tests point it at a temporary file).
@@ -61,80 +77,77 @@ public:
     QString auditLogPath() const { return m_auditLogPath; }
 
     MessageBar *messageBar() const { return m_messageBar; }
+    AllActiveRunsPane *allActiveRunsPane() const { return m_activePane; }
     // The most recent outcome view (tests).
     CancelOutcomeView *lastOutcomeView() const;
 
     // Shows a message that is not an AWS error (start-up notes, demo mode…).
     void showInfo(const QString &text, const QString &hint = {});
 
+signals:
+    // The user picked a connection in the Open connection dialog.
+    void connectionRequested(const flowdesk::models::ConnectionChoice &choice);
+
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    enum class View { Runs, ActiveRuns };
+    // A flow of a connection: what "this flow" means for the flow actions.
+    struct FlowContext {
+        ConnectionPage *page = nullptr;
+        QString flowName;
+    };
+    // A selected run and where it lives.
+    struct SelectedRun {
+        ConnectionPage *page = nullptr;
+        QString flowName;
+        appflow::ExecutionRecord record;
+    };
 
     void createActions();
     void createMenus();
     void createToolBar();
-    QWidget *createFlowsPane();
-    QWidget *createRunsPane();
-    QWidget *createActiveRunsPane();
     void createStatusBar();
-    void configureView(QTreeView *view, const QString &objectName, const QString &accessibleName);
 
-    void currentFlowChanged();
-    void currentRunChanged();
+    bool allActiveTabIsCurrent() const;
+    // The connections the current tab is about: the page's, or all on "All active runs".
+    QList<ConnectionPage *> pagesInView() const;
+    ConnectionPage *pageOf(const models::Connection *connection) const;
+    FlowContext currentFlow() const;
+    QList<SelectedRun> selectedInProgressRuns() const;
+
+    void currentTabChanged();
     void updateActions();
     void updateStatusBar();
-    void showError(const appflow::AppFlowError &error, const QString &operation,
-                   const QString &flowName);
-
-    View currentView() const;
-    QTreeView *currentRunsView() const;
-    // The selected runs of the visible runs view that are still in progress.
-    QList<QPair<QString, appflow::ExecutionRecord>> selectedInProgressRuns() const;
-    QList<appflow::ExecutionRecord> inProgressRunsOf(const QString &flowName) const;
-    std::optional<appflow::ExecutionRecord> latestRecord(const QString &flowName,
-                                                         const QString &executionId) const;
-    QString currentFlowName() const;
-    std::optional<appflow::FlowDefinition> flowDefinition(const QString &flowName) const;
+    void updateTabTitles();
+    void showError(ConnectionPage *page, const appflow::AppFlowError &error,
+                   const QString &operation, const QString &flowName);
 
     void cancelSelectedRuns();
     void cancelAllOfCurrentFlow();
     void cancelAllActiveRuns();
+    static CancelPlan::FlowRuns planEntry(ConnectionPage *page, const QString &flowName);
     void prepareCancel(CancelPlan plan);
     void openConfirmation(const CancelPlan &plan);
     void executeCancel(const CancelPlan &plan, bool deactivate);
+    void startCancel(ConnectionPage *page, const QList<models::CancelController::Target> &targets,
+                     bool deactivate);
     void showHistory();
     void deactivateCurrentFlow();
     void startRunOfCurrentFlow();
 
     void restoreSettings();
-    void restoreHeaders();
     void saveSettings() const;
 
-    models::Connection *m_connection = nullptr;
-    models::RefreshController *m_refresh = nullptr;
-    models::FlowFilterProxyModel *m_flowProxy = nullptr;
-    models::RunFilterProxyModel *m_runProxy = nullptr;
-    models::RunFilterProxyModel *m_activeProxy = nullptr;
-    QHash<QString, appflow::FlowDescription> m_descriptions; // DescribeFlow answers, per flow
     Preferences m_preferences;
     QString m_auditLogPath;
     QString m_flowToRestore;
+    aws::StoredAccounts *m_accounts = nullptr;
 
     MessageBar *m_messageBar = nullptr;
-    QLineEdit *m_flowFilterEdit = nullptr;
-    QTreeView *m_flowsView = nullptr;
-    QTreeView *m_runsView = nullptr;
-    QTreeView *m_activeRunsView = nullptr;
-    QCheckBox *m_activeOnlyCheckBox = nullptr;
-    QLabel *m_runsTitleLabel = nullptr;
-    QTextBrowser *m_detailsBrowser = nullptr;
     QTabWidget *m_tabs = nullptr;
-    QSplitter *m_mainSplitter = nullptr;
-    QSplitter *m_runsSplitter = nullptr;
+    AllActiveRunsPane *m_activePane = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_demoBadge = nullptr;
     QLabel *m_refreshedLabel = nullptr;
@@ -143,6 +156,8 @@ private:
     QPointer<CancelOutcomeView> m_lastOutcomeView;
     HistoryWindow *m_historyWindow = nullptr;
 
+    QAction *m_openConnectionAction = nullptr;
+    QAction *m_closeConnectionAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_stopAction = nullptr;
     QAction *m_cancelSelectedAction = nullptr;

@@ -15,6 +15,10 @@
         <translation><numerusform>Cancel the %n active run in %1 flows?</numerusform><numerusform>Cancel all %n active runs in %1 flows?</numerusform></translation>
     </message>
     <message numerus="yes">
+        <source>Cancel all %n active run(s) in %1 flows of %2 connections?</source>
+        <translation><numerusform>Cancel the %n active run in %1 flows of %2 connections?</numerusform><numerusform>Cancel all %n active runs in %1 flows of %2 connections?</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>Cancel %n run(s) in %1 flows?</source>
         <translation><numerusform>Cancel %n run in %1 flows?</numerusform><numerusform>Cancel %n runs in %1 flows?</numerusform></translation>
     </message>
@@ -47,6 +51,14 @@
     <message numerus="yes">
         <source>Cancel %n run(s)…</source>
         <translation><numerusform>Cancel %n run…</numerusform><numerusform>Cancel %n runs…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s): %1</source>
+        <translation><numerusform>%n connection: %1</numerusform><numerusform>%n connections: %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Flowdesk — %n connection(s)</source>
+        <translation><numerusform>Flowdesk — %n connection</numerusform><numerusform>Flowdesk — %n connections</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n active run(s) in %1 flow(s)</source>

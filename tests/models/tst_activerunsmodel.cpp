@@ -55,6 +55,24 @@ private slots:
         QCOMPARE(f.model.index(1, ActiveRunsModel::StatusColumn).data().toString(), QStringLiteral("Cancelling"));
     }
 
+    // "All active runs" spans connections: every row says which one, and renaming the
+    // connection touches only that column.
+    void connectionColumnNamesTheConnection()
+    {
+        Fixture f;
+        f.model.mergeFlow(orders, {makeRun(QStringLiteral("a"), ExecutionStatus::InProgress),
+                                   makeRun(QStringLiteral("b"), ExecutionStatus::InProgress)});
+        f.log.takeEvents();
+        f.model.setConnectionName(QStringLiteral("prod · eu-west-1"));
+        QCOMPARE(f.log.takeEvents(), QStringList{QStringLiteral("changed 0,7-1,7 [0,3,257]")});
+        QCOMPARE(f.model.index(1, ActiveRunsModel::ConnectionColumn).data().toString(),
+                 QStringLiteral("prod · eu-west-1"));
+        QCOMPARE(f.model.headerData(ActiveRunsModel::ConnectionColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("Connection"));
+        f.model.setConnectionName(QStringLiteral("prod · eu-west-1"));
+        QVERIFY(f.log.takeEvents().isEmpty()); // unchanged: no signal
+    }
+
     void aFlowsMergeLeavesOtherFlowsAlone()
     {
         Fixture f;

@@ -68,7 +68,8 @@ class SimulatorFixture
 {
 public:
     // speed: simulated seconds per real second (cancels settle in 10 simulated seconds).
-    explicit SimulatorFixture(double speed = 100, const QStringList &deny = {})
+    // seed: another seed gives other run IDs (two "accounts" side by side).
+    explicit SimulatorFixture(double speed = 100, const QStringList &deny = {}, quint32 seed = 1)
     {
         QFile file(m_dir.filePath(QStringLiteral("scenario.json")));
         if (file.open(QIODevice::WriteOnly))
@@ -79,6 +80,7 @@ public:
         config.scenario = file.fileName();
         config.speed = speed;
         config.deny = deny;
+        config.seed = seed;
         m_simulator = std::make_unique<sim::Simulator>(config);
         m_listening = m_simulator->listen();
     }

@@ -63,10 +63,10 @@ private slots:
     void showsEveryWarningAndTheRuns()
     {
         CancelPlan plan;
-        plan.connectionLabel = QStringLiteral("profile prod · eu-west-1");
         plan.flows << flow(QStringLiteral("zendesk-tickets"), appflow::TriggerType::Scheduled, {},
                            {run(QStringLiteral("exec-1"), 1200, 2048),
                             run(QStringLiteral("exec-2"), 800, 1024)});
+        plan.flows.last().connectionLabel = QStringLiteral("profile prod · eu-west-1");
         auto *dialog = new CancelConfirmationDialog(plan);
         dialog->open();
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
@@ -86,6 +86,7 @@ private slots:
         QVERIFY(table);
         QCOMPARE(table->rowCount(), 2);
         QCOMPARE(table->item(0, 1)->text(), QStringLiteral("exec-1"));
+        QVERIFY(table->isColumnHidden(4)); // one connection: named above, not per row
         const QString total = labelText(*dialog, "totalLabel");
         QVERIFY2(total.contains(QLocale().toString(2000)), qPrintable(total));
         QVERIFY2(total.contains(QLocale().formattedDataSize(3072)), qPrintable(total));
@@ -103,6 +104,35 @@ private slots:
         QVERIFY(keep->isDefault());
         QVERIFY(keep->hasFocus());
         dialog->close();
+    }
+
+    // "All active runs" across two accounts: both are named, each run says which it is in,
+    // and the title says the cancel spans connections.
+    void runsOfSeveralConnectionsNameEveryConnection()
+    {
+        CancelPlan plan;
+        plan.scope = CancelPlan::Scope::AllActiveAcrossFlows;
+        plan.requireTypedConfirmation = false;
+        plan.flows << flow(QStringLiteral("orders-sync"), appflow::TriggerType::OnDemand, {},
+                           {run(QStringLiteral("exec-p"), 10, 10)});
+        plan.flows.last().connectionLabel = QStringLiteral("profile prod · eu-west-1");
+        plan.flows << flow(QStringLiteral("orders-sync"), appflow::TriggerType::OnDemand, {},
+                           {run(QStringLiteral("exec-s"), 10, 10)});
+        plan.flows.last().connectionLabel = QStringLiteral("profile staging · us-east-1");
+        auto *dialog = new CancelConfirmationDialog(plan);
+        dialog->open();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+
+        QVERIFY(labelText(*dialog, "titleLabel").contains(QStringLiteral("of 2 connections")));
+        const QString connections = labelText(*dialog, "connectionLabel");
+        QVERIFY2(connections.contains(QStringLiteral("profile prod")), qPrintable(connections));
+        QVERIFY2(connections.contains(QStringLiteral("profile staging")), qPrintable(connections));
+        auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("runsTable"));
+        QVERIFY(table);
+        QVERIFY(!table->isColumnHidden(4));
+        QCOMPARE(table->item(0, 4)->text(), QStringLiteral("profile prod · eu-west-1"));
+        QCOMPARE(table->item(1, 4)->text(), QStringLiteral("profile staging · us-east-1"));
+        dialog->reject();
     }
 
     void enterOnAFreshDialogKeepsTheRuns()

@@ -7,6 +7,8 @@
 #include "CancelController.h"
 #include "CancelOutcomeModel.h"
 #include "CancelOutcomeView.h"
+#include "AllActiveRunsPane.h"
+#include "ConnectionPage.h"
 #include "FlowListModel.h"
 #include "HistoryWindow.h"
 #include "MessageBar.h"
@@ -377,6 +379,89 @@ private slots:
         QTRY_COMPARE(flows->flow(flows->indexOfId(QStringLiteral("sf-bulk-accounts"))).flowStatusText,
                      QStringLiteral("Suspended"));
         QTRY_VERIFY(!deactivate->isEnabled());
+    }
+
+    // Two accounts side by side: a tab each, "All active runs" spanning both, and one cancel
+    // there sent per connection (each simulator receives only its own runs) and audited with
+    // the connection it went to.
+    void severalConnectionsAtOnce()
+    {
+        QVERIFY(openWindow());
+        SimulatorFixture second(100, {}, 2); // another account: other run IDs
+        QVERIFY(second.ok());
+        flowdesk::ConnectionPage *secondPage = m_window->addConnection(second.connect());
+        QVERIFY(secondPage);
+        QCOMPARE(m_window->pages().size(), 2);
+        QCOMPARE(m_window->currentPage(), secondPage);
+        QTRY_VERIFY_WITH_TIMEOUT(secondPage->refreshController()->activeRuns()->rowCount() == 5
+                                     && !secondPage->refreshController()->isBusy(), 20000);
+        // The status bar names the connection in front, with its own port.
+        const QString secondHost = second.simulator().url().authority();
+        auto *status = m_window->findChild<QLabel *>(QStringLiteral("connectionLabel"));
+        QVERIFY2(status->text().contains(secondHost), qPrintable(status->text()));
+
+        // The same connection again is not opened twice.
+        m_window->addConnection(second.connect());
+        QCOMPARE(m_window->pages().size(), 2);
+
+        auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("viewTabWidget"));
+        QCOMPARE(tabs->count(), 3);
+        tabs->setCurrentWidget(m_window->allActiveRunsPane());
+        QVERIFY2(status->text().contains(QStringLiteral("2 connections")), qPrintable(status->text()));
+        QTreeView *active = view("activeRunsTreeView");
+        QTRY_COMPARE(active->model()->rowCount(), 10);
+        QVERIFY(!active->isColumnHidden(flowdesk::models::ActiveRunsModel::ConnectionColumn));
+
+        // One run of orders-sync in each connection (same flow name, different accounts).
+        const QString firstRun = m_sim->idsWithStatus(QStringLiteral("orders-sync"), QStringLiteral("InProgress")).first();
+        const QString secondRun = second.idsWithStatus(QStringLiteral("orders-sync"), QStringLiteral("InProgress")).first();
+        QVERIFY(firstRun != secondRun);
+        clickRuns(active, {firstRun, secondRun});
+        auto *cancelAction = m_window->findChild<QAction *>(QStringLiteral("cancelSelectedAction"));
+        QTRY_COMPARE(cancelAction->text(), QStringLiteral("Cancel 2 runs…"));
+        cancelAction->trigger();
+        CancelConfirmationDialog *dialog = waitForDialog();
+        QVERIFY(dialog);
+        const QString connections = dialog->findChild<QLabel *>(QStringLiteral("connectionLabel"))->text();
+        QVERIFY2(connections.contains(QStringLiteral("2 different connections")), qPrintable(connections));
+        QVERIFY2(connections.contains(secondHost), qPrintable(connections));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("cancelRunsButton")), Qt::LeftButton);
+
+        QTRY_COMPARE_WITH_TIMEOUT(m_sim->simulator().executionStatus(QStringLiteral("orders-sync"), firstRun),
+                                  QStringLiteral("Canceled"), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(second.simulator().executionStatus(QStringLiteral("orders-sync"), secondRun),
+                                  QStringLiteral("Canceled"), 20000);
+        // Each account got only its own run: the other runs of orders-sync are untouched.
+        QCOMPARE(m_sim->idsWithStatus(QStringLiteral("orders-sync"), QStringLiteral("InProgress")).size(), 2);
+        QCOMPARE(second.idsWithStatus(QStringLiteral("orders-sync"), QStringLiteral("InProgress")).size(), 2);
+        const QStringList lines = auditLines(m_sim->auditLogPath());
+        QCOMPARE(lines.size(), 4); // intent + result, per connection
+        const QString firstHost = m_sim->simulator().url().authority();
+        for (const QString &line : lines) {
+            const bool first = line.contains(firstRun);
+            QVERIFY2(first != line.contains(secondRun), qPrintable(line));
+            QVERIFY2(line.contains(first ? firstHost : secondHost), qPrintable(line));
+        }
+
+        // Closing a connection takes its runs out of "All active runs" (once its cancel has
+        // answered), and the Connection column goes with the second connection.
+        QTRY_VERIFY(!secondPage->cancelRequestsInFlight());
+        QVERIFY(m_window->closeConnection(secondPage));
+        QCOMPARE(m_window->pages().size(), 1);
+        QTRY_COMPARE(active->model()->rowCount(), 4);
+        QVERIFY(active->isColumnHidden(flowdesk::models::ActiveRunsModel::ConnectionColumn));
+    }
+
+    void connectionErrorOffersToOpenAnother()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showConnectionError(QStringLiteral("The AWS profile 'prod' does not exist in /tmp/x."));
+        QVERIFY(window.messageBar()->isVisible());
+        QVERIFY(window.messageBar()->text().contains(QStringLiteral("profile 'prod'")));
+        QVERIFY(window.findChild<QAction *>(QStringLiteral("openConnectionAction"))->isEnabled());
+        QVERIFY(!window.findChild<QAction *>(QStringLiteral("closeConnectionAction"))->isEnabled());
     }
 };
 

@@ -1,0 +1,142 @@
+#include "AllActiveRunsPane.h"
+
+#include "ActiveRunsModel.h"
+#include "ConnectionPage.h"
+#include "RefreshController.h"
+#include "RunFilterProxyModel.h"
+#include "StatusBadgeDelegate.h"
+
+#include <QConcatenateTablesProxyModel>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSettings>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace flowdesk {
+
+using models::ActiveRunsModel;
+
+AllActiveRunsPane::AllActiveRunsPane(QWidget *parent)
+    : QWidget(parent)
+    , m_concatenation(new QConcatenateTablesProxyModel(this))
+    , m_proxy(new models::RunFilterProxyModel(this))
+{
+    setObjectName(QStringLiteral("allActiveRunsPane"));
+    m_proxy->setSourceModel(m_concatenation);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 4, 0, 0);
+    m_hintLabel = new QLabel(this);
+    m_hintLabel->setObjectName(QStringLiteral("activeRunsHintLabel"));
+    m_hintLabel->setWordWrap(true);
+    layout->addWidget(m_hintLabel);
+    m_view = new QTreeView(this);
+    configureRunTableView(m_view, QStringLiteral("activeRunsTreeView"), tr("All active runs"));
+    m_view->setModel(m_proxy);
+    m_view->setItemDelegateForColumn(
+        ActiveRunsModel::StatusColumn,
+        new StatusBadgeDelegate(StatusBadgeDelegate::Kind::Execution, m_view));
+    layout->addWidget(m_view, 1);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &AllActiveRunsPane::stateChanged);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &AllActiveRunsPane::stateChanged);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, &AllActiveRunsPane::stateChanged);
+    connect(m_proxy, &QAbstractItemModel::dataChanged, this, &AllActiveRunsPane::stateChanged);
+    updateHint();
+}
+
+AllActiveRunsPane::~AllActiveRunsPane() = default;
+
+void AllActiveRunsPane::addConnection(ConnectionPage *page)
+{
+    ActiveRunsModel *model = page->refreshController()->activeRuns();
+    m_pages.insert(model, page);
+    m_concatenation->addSourceModel(model);
+    // The columns exist from the first connection on: only now can their layout be restored.
+    if (m_pages.size() == 1)
+        restoreLayout(QSettings());
+    updateHint();
+}
+
+void AllActiveRunsPane::removeConnection(ConnectionPage *page)
+{
+    ActiveRunsModel *model = page->refreshController()->activeRuns();
+    if (!m_pages.contains(model))
+        return;
+    if (m_pages.size() == 1) {
+        QSettings settings;
+        saveLayout(settings);
+    }
+    m_pages.remove(model);
+    m_concatenation->removeSourceModel(model);
+    updateHint();
+}
+
+// The Connection column only matters when there is more than one.
+void AllActiveRunsPane::updateHint()
+{
+    const qsizetype connections = m_pages.size();
+    m_view->setColumnHidden(ActiveRunsModel::ConnectionColumn, connections < 2);
+    m_hintLabel->setText(connections < 2
+                             ? tr("Every run in progress or being cancelled, across all flows of "
+                                  "this connection.")
+                             : tr("Every run in progress or being cancelled, across all flows of "
+                                  "the %1 open connections.").arg(connections));
+}
+
+std::optional<AllActiveRunsPane::Run> AllActiveRunsPane::runAt(const QModelIndex &proxyIndex) const
+{
+    const QModelIndex source = m_concatenation->mapToSource(m_proxy->mapToSource(proxyIndex));
+    if (!source.isValid())
+        return std::nullopt;
+    ConnectionPage *page = m_pages.value(source.model());
+    if (!page)
+        return std::nullopt;
+    const models::ActiveRun &run = page->refreshController()->activeRuns()->run(source.row());
+    return Run{page, run.flowName, run.record};
+}
+
+QList<AllActiveRunsPane::Run> AllActiveRunsPane::selectedInProgressRuns() const
+{
+    QList<Run> runs;
+    // Re-read the selection now, through the proxies: rows may have moved since it was made.
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows) {
+        const std::optional<Run> run = runAt(index);
+        if (run && run->record.executionStatus == appflow::ExecutionStatus::InProgress)
+            runs.append(*run);
+    }
+    return runs;
+}
+
+std::optional<AllActiveRunsPane::Run> AllActiveRunsPane::currentRun() const
+{
+    return runAt(m_view->selectionModel()->currentIndex());
+}
+
+void AllActiveRunsPane::restoreLayout(const QSettings &settings)
+{
+    const QByteArray state = settings.value(QStringLiteral("mainWindow/activeRunsHeader")).toByteArray();
+    if (!state.isEmpty() && m_view->header()->restoreState(state)) {
+        updateHint();
+        return;
+    }
+    const QList<int> widths{240, 250, 115, 110, 90, 90, 100, 180};
+    for (int column = 0; column < widths.size(); ++column)
+        m_view->setColumnWidth(column, widths.at(column));
+    // Which account a run belongs to comes first, when there is more than one.
+    m_view->header()->moveSection(m_view->header()->visualIndex(ActiveRunsModel::ConnectionColumn), 0);
+    m_view->sortByColumn(ActiveRunsModel::StartedColumn, Qt::DescendingOrder);
+    updateHint();
+}
+
+void AllActiveRunsPane::saveLayout(QSettings &settings) const
+{
+    settings.setValue(QStringLiteral("mainWindow/activeRunsHeader"), m_view->header()->saveState());
+}
+
+} // namespace flowdesk
