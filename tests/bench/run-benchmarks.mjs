@@ -7,14 +7,15 @@
 //
 // usage: node run-benchmarks.mjs --build-dir build/release [--out DIR] [--sizes 1000,100]
 //        [--reps 5] [--cli-reps 3] [--cli-sample 100] [--peers flowdesk,sdk-js,aws-cli]
-//        [--smoke]
-// (--peers defaults to $FLOWDESK_BENCH_PEERS, else all three.)
+//        [--shared-dir ../shared] [--smoke]
+// (--peers defaults to $FLOWDESK_BENCH_PEERS, else all three; --shared-dir to
+// $FLOWDESK_SHARED_DIR, else the shared/ folder beside the repository.)
 //
 // --smoke: tiny sizes and one repetition, for CI: it checks that every piece still runs and
 // answers completely, never how fast.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, release } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -35,6 +36,7 @@ const { values: opt } = parseArgs({
         'merge-runs': { type: 'string', default: '10000' },
         peers: { type: 'string', default: process.env.FLOWDESK_BENCH_PEERS ?? 'flowdesk,sdk-js,aws-cli' },
         concurrency: { type: 'string', default: '8' },
+        'shared-dir': { type: 'string', default: process.env.FLOWDESK_SHARED_DIR ?? path.join(here, '..', '..', '..', 'shared') },
         smoke: { type: 'boolean', default: false },
     },
 });
@@ -89,24 +91,53 @@ const log = (...parts) => console.error('[bench]', ...parts);
 // ---------------------------------------------------------------------------------------------
 // Peers: which are here, and why not.
 
+// The AWS CLI: $FLOWDESK_BENCH_AWS if set, else Debian's (what ./dev deps installs, the same on
+// every machine and in CI), else `aws` on PATH. Debian 12's awscli 2.9.19 predates
+// CancelFlowExecutions, and PyPI (AWS CLI v1) is not reachable from here or CI, so a CLI without
+// the command is given the current AppFlow model the way an operator would: `aws configure
+// add-model` with the botocore service-2.json from the shared reference — into a private HOME
+// under the bench's output folder, never the user's ~/.aws. The peer then reads it through
+// AWS_DATA_PATH, which botocore searches before its own models.
+const appflowModel = path.join(path.resolve(opt['shared-dir']), 'reference', 'appflow', 'service-2.json');
+
+function awsCliHasCancel(candidate, extraEnv) {
+    const help = spawnSync(candidate, ['appflow', 'cancel-flow-executions', 'help'],
+        { encoding: 'utf8', env: { ...childEnv, ...extraEnv, PAGER: 'cat', AWS_PAGER: '' } });
+    return help.status === 0;
+}
+
+function addAppFlowModel(candidate) {
+    if (!existsSync(appflowModel)) return { why: `${appflowModel} is missing (--shared-dir, FLOWDESK_SHARED_DIR)` };
+    const home = path.join(outDir, 'aws-cli-home');
+    rmSync(home, { recursive: true, force: true });
+    mkdirSync(home, { recursive: true });
+    const env = { ...childEnv, HOME: home, AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' };
+    delete env.AWS_DATA_PATH;
+    const added = spawnSync(candidate, ['configure', 'add-model', '--service-model', `file://${appflowModel}`,
+        '--service-name', 'appflow'], { encoding: 'utf8', env });
+    if (added.status !== 0) return { why: `aws configure add-model failed: ${(added.stderr ?? '').trim()}` };
+    const dataPath = path.join(home, '.aws', 'models');
+    if (!awsCliHasCancel(candidate, { AWS_DATA_PATH: dataPath }))
+        return { why: 'still no cancel-flow-executions after aws configure add-model' };
+    return { dataPath };
+}
+
 function findAwsCli() {
-    const candidates = [process.env.FLOWDESK_BENCH_AWS, 'aws', '/usr/bin/aws'].filter(Boolean);
-    let fallback = null;
+    const candidates = [...new Set([process.env.FLOWDESK_BENCH_AWS, '/usr/bin/aws', 'aws'].filter(Boolean))];
     for (const candidate of candidates) {
         const version = spawnSync(candidate, ['--version'], { encoding: 'utf8' });
         if (version.error || version.status !== 0) continue;
-        // Debian 12's awscli 2.9.19 predates CancelFlowExecutions; v1 (PyPI) has it.
-        const help = spawnSync(candidate, ['appflow', 'cancel-flow-executions', 'help'],
-            { encoding: 'utf8', env: { ...childEnv, PAGER: 'cat', AWS_PAGER: '' } });
-        const found = {
-            path: candidate,
-            version: (version.stdout + version.stderr).trim(),
-            hasCancel: help.status === 0,
-        };
-        if (found.hasCancel) return found;
-        fallback ??= found;
+        const found = { path: candidate, version: (version.stdout + version.stderr).trim(), env: {} };
+        if (awsCliHasCancel(candidate, {})) return { ...found, hasCancel: true, model: 'its own' };
+        const added = addAppFlowModel(candidate);
+        if (added.dataPath) {
+            return { ...found, hasCancel: true, env: { AWS_DATA_PATH: added.dataPath },
+                model: `added from ${appflowModel} (aws configure add-model, AWS_DATA_PATH)` };
+        }
+        // Without the model the CLI still lists and reads histories; it sits out the cancel.
+        return { ...found, hasCancel: false, model: `its own; ${added.why}` };
     }
-    return fallback ?? { path: null };
+    return { path: null };
 }
 
 const wanted = new Set(opt.peers.split(','));
@@ -181,10 +212,10 @@ class Sim {
 // ---------------------------------------------------------------------------------------------
 // Running one peer once.
 
-function run(command, args) {
+function run(command, args, extraEnv = {}) {
     return new Promise((resolve) => {
         const started = process.hrtime.bigint();
-        const child = spawn(command, args, { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(command, args, { env: { ...childEnv, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (chunk) => { stdout += chunk; });
@@ -206,15 +237,15 @@ function peerCommand(peer, sim, workload, extra) {
             ...(extra.runs ? ['--runs', extra.runs] : [])]];
     case 'aws-cli':
         return [path.join(here, 'peers', 'aws-cli.sh'), [sim.url, workload,
-            ...(extra.runs ? [extra.runs] : [String(extra.sample ?? 0)])]];
+            ...(extra.runs ? [extra.runs] : [String(extra.sample ?? 0)])], awsCli.env];
     }
     throw new Error(`unknown peer ${peer}`);
 }
 
 async function measure(peer, sim, workload, extra = {}) {
     const mark = sim.mark();
-    const [command, args] = peerCommand(peer, sim, workload, extra);
-    const outcome = await run(command, args);
+    const [command, args, env] = peerCommand(peer, sim, workload, extra);
+    const outcome = await run(command, args, env);
     const served = sim.since(mark);
     let result;
     try {
@@ -492,12 +523,14 @@ const startedAt = new Date();
 results.machine = {
     cpu: cpus()[0]?.model, cores: cpus().length, memoryMiB: Math.round(totalmem() / 2 ** 20),
     kernel: release(), node: process.version, awsCli: awsCli.version ?? null,
+    awsCliPath: awsCli.path, awsCliAppFlowModel: awsCli.model ?? null,
 };
 results.settings = {
     sizes, runsPerFlow, reps, cliReps, cliSample, concurrency, cancelFlows, cancelRunsPerFlow,
     peers, skipped, smoke: opt.smoke,
 };
 for (const [peer, why] of Object.entries(skipped)) log(`skipping ${peer}: ${why}`);
+if (awsCli.path) log(`AWS CLI: ${awsCli.path}, ${awsCli.version}; AppFlow model: ${awsCli.model}`);
 if (awsCli.path && !awsCli.hasCancel) log(`${awsCli.version} has no cancel-flow-executions: the CLI sits out the cancel workload`);
 
 try {

@@ -7,7 +7,9 @@
 #                                                         flows' histories; see run-benchmarks)
 #        aws-cli.sh ENDPOINT cancel RUNS_FILE
 # Environment: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_DEFAULT_REGION; FLOWDESK_BENCH_AWS
-# names the aws executable (default: aws on PATH).
+# names the aws executable (default: aws on PATH); AWS_DATA_PATH, when set, holds the AppFlow
+# model the harness added for a CLI that predates cancel-flow-executions (Debian 12's 2.9.19;
+# run-benchmarks.mjs, findAwsCli).
 set -euo pipefail
 
 endpoint="$1"
@@ -81,7 +83,8 @@ cancel)
             chunk=("${id_list[@]:i:100}")
             answer=$(appflow cancel-flow-executions --flow-name "$flow" --execution-ids "${chunk[@]}") \
                 || { fail "cancel-flow-executions $flow"; continue; }
-            bad=$(jq '.invalidExecutions // [] | length' <<<"$answer")
+            # An answer without invalid IDs is `{}`, which CLI v2 prints as nothing at all.
+            bad=$(jq -s '.[0].invalidExecutions // [] | length' <<<"$answer")
             invalid=$((invalid + bad)) started_ok=$((started_ok + ${#chunk[@]} - bad))
         done
     done < <(jq -r '.inProgress | to_entries[] | [.key, (.value | join(" "))] | @tsv' "$runs_file")
