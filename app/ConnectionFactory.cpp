@@ -72,7 +72,7 @@ ConnectionAttempt ConnectionFactory::open(const models::ConnectionChoice &choice
     case Kind::StoredAccount:
         return openStoredAccount(choice.name, choice.region, choice.endpoint);
     case Kind::Demo:
-        return openDemo();
+        return openDemo(choice.region);
     case Kind::Explicit:
         break;
     }
@@ -94,9 +94,14 @@ models::Connection *ConnectionFactory::connectTo(sim::Simulator *simulator)
     return new models::Connection(info, credentials, config);
 }
 
-ConnectionAttempt ConnectionFactory::openDemo()
+ConnectionAttempt ConnectionFactory::openDemo(const QString &region)
 {
-    auto *simulator = new sim::Simulator(sim::Simulator::demoConfig());
+    sim::SimulatorConfig config = sim::Simulator::demoConfig();
+    if (!region.isEmpty() && region != config.region) {
+        config.region = region;
+        config.seed = quint32(qHash(region, 7)) | 2u; // stable per region, never the default 1
+    }
+    auto *simulator = new sim::Simulator(config);
     ConnectionAttempt attempt;
     if (!simulator->listen()) {
         attempt.error = tr("The demo simulator could not start: %1").arg(simulator->errorString());

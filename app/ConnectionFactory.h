@@ -54,8 +54,9 @@ public:
     // A connection to a running simulator with its own credentials (demo mode, tests, the
     // screenshot tool). The simulator is not adopted: the caller decides who owns it.
     static models::Connection *connectTo(sim::Simulator *simulator);
-    // Starts the demo scenario in-process and connects to it (the connection owns it).
-    static ConnectionAttempt openDemo();
+    // Starts the demo scenario in-process and connects to it (the connection owns it). Another
+    // region gives another simulator with other run IDs, as another account would.
+    static ConnectionAttempt openDemo(const QString &region = {});
 
 private:
     ConnectionAttempt openProfile(const QString &profileName, const QString &region,

@@ -117,6 +117,16 @@ ConnectionCatalog ConnectionCatalog::load(const QProcessEnvironment &environment
     return catalog;
 }
 
+void ConnectionCatalog::addDemoEntry()
+{
+    ConnectionCatalogEntry entry;
+    entry.kind = ConnectionInfo::Kind::Demo;
+    entry.displayName = tr("Built-in AppFlow simulator");
+    entry.region = QStringLiteral("us-east-1");
+    entry.regionSource = tr("the demo");
+    m_entries.append(entry);
+}
+
 QStringList ConnectionCatalog::appFlowRegions()
 {
     QStringList regions;

@@ -16,7 +16,7 @@ namespace flowdesk::models {
 
 // One thing the user can connect with.
 struct ConnectionCatalogEntry {
-    ConnectionInfo::Kind kind = ConnectionInfo::Kind::Profile; // Profile, Environment, StoredAccount
+    ConnectionInfo::Kind kind = ConnectionInfo::Kind::Profile; // Profile, Environment, StoredAccount, Demo
     QString name;          // profile or account name; empty for the environment
     QString displayName;   // "prod-ops", "Environment credentials"
     QString region;        // default region; empty when none is configured anywhere
@@ -41,7 +41,12 @@ public:
                                   = QProcessEnvironment::systemEnvironment(),
                                   const aws::StoredAccounts *accounts = nullptr);
 
-    // Profiles (in file order), then the environment entry, then stored accounts (by name).
+    // Adds the built-in simulator as the last entry (the Open connection dialog offers it, so
+    // demo mode can show several connections side by side).
+    void addDemoEntry();
+
+    // Profiles (in file order), then the environment entry, then stored accounts (by name),
+    // then the demo entry when added.
     const QList<ConnectionCatalogEntry> &entries() const { return m_entries; }
     // Empty, or why the AWS CLI files could not be read (then no profile is listed).
     QString configError() const { return m_configError; }

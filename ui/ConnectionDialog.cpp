@@ -138,11 +138,12 @@ ConnectionDialog::ConnectionDialog(aws::StoredAccounts *accounts,
 
     reload();
     if (!m_entriesTreeWidget->currentItem()) {
-        // Start on the profile the AWS CLI would use, else on the first usable entry.
+        // Start on the profile the AWS CLI would use, else on the first usable entry (never on
+        // the demo: choosing it is deliberate).
         if (m_catalog.defaultProfileName().isEmpty()
             || !selectEntry(Kind::Profile, m_catalog.defaultProfileName())) {
             for (const ConnectionCatalogEntry &entry : m_catalog.entries()) {
-                if (!entry.isBroken() && selectEntry(entry.kind, entry.name))
+                if (!entry.isBroken() && entry.kind != Kind::Demo && selectEntry(entry.kind, entry.name))
                     break;
             }
         }
@@ -157,6 +158,7 @@ void ConnectionDialog::reload()
     const std::optional<std::pair<Kind, QString>> selected =
         current ? std::optional(std::pair(current->kind, current->name)) : std::nullopt;
     m_catalog = models::ConnectionCatalog::load(m_environment, m_accounts);
+    m_catalog.addDemoEntry();
     populate();
     if (selected)
         selectEntry(selected->first, selected->second);
@@ -188,6 +190,7 @@ void ConnectionDialog::populate()
     QTreeWidgetItem *profiles = heading(tr("AWS CLI profiles"));
     QTreeWidgetItem *environment = nullptr;
     QTreeWidgetItem *accounts = nullptr;
+    QTreeWidgetItem *demo = nullptr;
     const QList<ConnectionCatalogEntry> &entries = m_catalog.entries();
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const ConnectionCatalogEntry &entry = entries.at(i);
@@ -200,6 +203,13 @@ void ConnectionDialog::populate()
             if (!accounts)
                 accounts = heading(tr("Flowdesk accounts"));
             parent = accounts;
+        } else if (entry.kind == Kind::Demo) {
+            if (!accounts) { // the accounts group keeps its place (and its "Add account" hint)
+                accounts = heading(tr("Flowdesk accounts"));
+                placeholder(accounts, tr("None yet: Add account… stores keys in the system keychain"));
+            }
+            demo = heading(tr("Demo"));
+            parent = demo;
         }
         auto *item = new QTreeWidgetItem(parent, {entry.displayName, entry.region});
         item->setData(0, kEntryIndexRole, int(i));
@@ -271,6 +281,9 @@ void ConnectionDialog::selectionChanged()
     else if (entry->kind == Kind::Environment)
         m_detailLabel->setText(tr("The keys in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY of "
                                   "the environment Flowdesk was started in."));
+    else if (entry->kind == Kind::Demo)
+        m_detailLabel->setText(tr("Another in-process AppFlow simulator with demo flows, in the "
+                                  "region you choose. Nothing here touches AWS."));
     else
         m_detailLabel->setText(tr("Flowdesk account “%1”; its secret key is in the system "
                                   "keychain.").arg(entry->name));

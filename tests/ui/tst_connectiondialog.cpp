@@ -119,7 +119,9 @@ private slots:
                      QStringLiteral("Environment"),
                      QStringLiteral("  Environment credentials | none"),
                      QStringLiteral("Flowdesk accounts"),
-                     QStringLiteral("  None yet: Add account… stores keys in the system keychain | ")}));
+                     QStringLiteral("  None yet: Add account… stores keys in the system keychain | "),
+                     QStringLiteral("Demo"),
+                     QStringLiteral("  Built-in AppFlow simulator | us-east-1")}));
         // Starts on the profile the AWS CLI would use.
         QCOMPARE(tree->currentItem()->text(0), QStringLiteral("default"));
         QCOMPARE(child<QComboBox>(dialog, "regionComboBox")->currentText(), QStringLiteral("eu-west-1"));
@@ -237,6 +239,27 @@ private slots:
         QVERIFY(choice.name.isEmpty());
         QCOMPARE(choice.region, QStringLiteral("ca-central-1"));
         QVERIFY(choice.endpoint.isEmpty());
+    }
+
+    // Demo mode can show connections side by side: the simulator is an entry of its own,
+    // never chosen for the user, and its region is the one picked.
+    void demoEntryGivesADemoChoice()
+    {
+        flowdesk::aws::test::AwsHome home;
+        QPointer<ConnectionDialog> dialog = newDialog(home.env());
+        auto *tree = child<QTreeWidget>(dialog, "entriesTreeWidget");
+        QVERIFY(!tree->currentItem() || tree->currentItem()->text(0) != QStringLiteral("Built-in AppFlow simulator"));
+        QTreeWidgetItem *demo = itemNamed(tree, QStringLiteral("Built-in AppFlow simulator"));
+        QVERIFY(demo);
+        tree->setCurrentItem(demo);
+        QVERIFY(child<QLabel>(dialog, "entryDetailLabel")->text().contains(QStringLiteral("Nothing here touches AWS")));
+        child<QComboBox>(dialog, "regionComboBox")->setCurrentText(QStringLiteral("eu-west-1"));
+        QSignalSpy chosen(dialog.data(), &ConnectionDialog::connectionChosen);
+        QTest::keyClick(tree, Qt::Key_Return);
+        QCOMPARE(chosen.size(), 1);
+        const auto choice = chosen.first().first().value<ConnectionChoice>();
+        QCOMPARE(choice.kind, Kind::Demo);
+        QCOMPARE(choice.region, QStringLiteral("eu-west-1"));
     }
 
     void brokenFileIsShownInTheList()
