@@ -16,6 +16,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QUuid>
@@ -152,6 +153,106 @@ private:
     std::unique_ptr<sim::Simulator> m_simulator;
     bool m_listening = false;
     qint64 m_logRead = 0;
+};
+
+// The real flowdesk-sim executable (FLOWDESK_BIN_DIR, set by flowdesk_add_test) playing
+// testScenario() with the given keys on a random loopback port, logging every request
+// (--log-requests). Out of process, so whatever it logs about the requests it receives never
+// mixes with the messages of the client under test.
+class SimulatorProcess
+{
+public:
+    struct Options {
+        QString accessKeyId = QStringLiteral("AKIAFLOWDESKSIMPROC1");
+        QString secretAccessKey = QStringLiteral("simproc/") + QUuid::createUuid().toString(QUuid::Id128);
+        QString sessionToken;
+        double speed = 1;
+    };
+
+    explicit SimulatorProcess(const Options &options)
+        : m_options(options)
+    {
+        QFile scenario(m_dir.filePath(QStringLiteral("scenario.json")));
+        if (!scenario.open(QIODevice::WriteOnly)
+            || scenario.write(QJsonDocument(testScenario()).toJson()) <= 0) {
+            m_error = QStringLiteral("cannot write ") + scenario.fileName();
+            return;
+        }
+        scenario.close();
+        QStringList arguments{QStringLiteral("--access-key-id"), options.accessKeyId,
+                              QStringLiteral("--scenario"), scenario.fileName(),
+                              QStringLiteral("--speed"), QString::number(options.speed),
+                              QStringLiteral("--log-requests"), requestLogPath()};
+        if (!options.sessionToken.isEmpty())
+            arguments << QStringLiteral("--session-token") << options.sessionToken;
+        // The secret through the environment, as the README suggests, not the command line
+        // (where `ps` would show it).
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("FLOWDESK_SIM_SECRET_ACCESS_KEY"), options.secretAccessKey);
+        m_process.setProcessEnvironment(environment);
+        m_process.setProcessChannelMode(QProcess::SeparateChannels);
+        m_process.start(executable(), arguments);
+        if (!m_process.waitForStarted(20000)) {
+            m_error = executable() + QStringLiteral(": ") + m_process.errorString();
+            return;
+        }
+        // "flowdesk-sim listening on http://127.0.0.1:PORT", flushed at once.
+        QByteArray output;
+        QElapsedTimer timer;
+        timer.start();
+        while (!output.contains('\n') && timer.elapsed() < 30000
+               && m_process.state() == QProcess::Running) {
+            m_process.waitForReadyRead(1000);
+            output += m_process.readAllStandardOutput();
+        }
+        const QByteArray prefix = "flowdesk-sim listening on ";
+        const QByteArray line = output.left(output.indexOf('\n')).trimmed();
+        if (!line.startsWith(prefix)) {
+            m_error = QStringLiteral("flowdesk-sim did not say where it listens: \"%1\" %2")
+                          .arg(QString::fromUtf8(output),
+                               QString::fromUtf8(m_process.readAllStandardError()));
+            return;
+        }
+        m_url = QUrl(QString::fromUtf8(line.mid(prefix.size())));
+    }
+
+    ~SimulatorProcess()
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return;
+        m_process.terminate();
+        if (!m_process.waitForFinished(10000))
+            m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+
+    static QString executable()
+    {
+        return qEnvironmentVariable("FLOWDESK_BIN_DIR") + QStringLiteral("/flowdesk-sim");
+    }
+
+    bool ok() const { return m_error.isEmpty() && m_url.isValid(); }
+    QString error() const { return m_error; }
+    QUrl url() const { return m_url; }
+    const Options &options() const { return m_options; }
+    QString requestLogPath() const { return m_dir.filePath(QStringLiteral("requests.jsonl")); }
+    QList<QJsonObject> requests() const
+    {
+        QList<QJsonObject> entries;
+        QFile file(requestLogPath());
+        if (file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+            for (QByteArray line = file.readLine(); !line.isEmpty(); line = file.readLine())
+                entries << QJsonDocument::fromJson(line).object();
+        }
+        return entries;
+    }
+
+private:
+    Options m_options;
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    QUrl m_url;
+    QString m_error;
 };
 
 inline QList<QJsonObject> withOperation(const QList<QJsonObject> &entries, const QString &operation)
