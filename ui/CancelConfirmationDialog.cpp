@@ -87,13 +87,13 @@ CancelConfirmationDialog::CancelConfirmationDialog(const CancelPlan &plan, QWidg
     } else if (connections.size() > 1) {
         QStringList items;
         for (const QString &label : connections)
-            items << QStringLiteral("<li>%1</li>").arg(label.toHtmlEscaped());
+            items << QStringLiteral("\u2022 %1").arg(label.toHtmlEscaped());
         layout->addWidget(wrappedLabel(
             QStringLiteral("connectionLabel"),
-            tr("<b>These runs belong to %1 different connections:</b><ul style='margin:2px'>%2</ul>"
+            tr("<b>These runs belong to %1 different connections:</b><br>%2<br>"
                "One request is sent per connection and flow.")
                 .arg(connections.size())
-                .arg(items.join(QString())),
+                .arg(items.join(QStringLiteral("<br>"))),
             this));
     }
 
@@ -125,7 +125,10 @@ CancelConfirmationDialog::CancelConfirmationDialog(const CancelPlan &plan, QWidg
     updateConfirmButton();
     // The safe choice has the focus: Enter or Space on an unread dialog keeps the runs.
     m_keepButton->setFocus(Qt::OtherFocusReason);
-    resize(780, sizeHint().height());
+    // As tall as the content needs at this width: sizeHint() measures the wrapped labels at a
+    // narrower width, and the surplus would show as gaps between the sections.
+    const int width = 780;
+    resize(width, layout->hasHeightForWidth() ? layout->totalHeightForWidth(width) : sizeHint().height());
 }
 
 QString CancelConfirmationDialog::titleText() const
@@ -164,6 +167,8 @@ QWidget *CancelConfirmationDialog::createRunsTable()
     table->verticalHeader()->hide();
     table->setWordWrap(false);
     table->setTextElideMode(Qt::ElideMiddle);
+    // Run IDs elide in the middle instead: a horizontal scroll bar would hide the rows.
+    table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     const QLocale locale;
     qint64 totalRecords = 0;
@@ -186,7 +191,10 @@ QWidget *CancelConfirmationDialog::createRunsTable()
             bytes->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             table->setItem(row, 2, records);
             table->setItem(row, 3, bytes);
-            table->setItem(row, 4, new QTableWidgetItem(flow.connectionLabel));
+            auto *connection = new QTableWidgetItem(flow.connectionName.isEmpty() ? flow.connectionLabel
+                                                                                  : flow.connectionName);
+            connection->setToolTip(flow.connectionLabel);
+            table->setItem(row, 4, connection);
             totalRecords += result.recordsProcessed.value_or(0);
             totalBytes += result.bytesProcessed.value_or(0);
             anyUnknown = anyUnknown || !result.recordsProcessed || !result.bytesProcessed;

@@ -25,6 +25,7 @@ struct CancelPlan {
         // Where the flow lives; null once that connection was closed.
         QPointer<models::Connection> connection;
         QString connectionLabel; // "profile prod-ops · eu-west-1 · appflow.eu-west-1.amazonaws.com"
+        QString connectionName;  // "prod-ops · eu-west-1": the table's Connection column
         QString flowName;
         appflow::TriggerType triggerType = appflow::TriggerType::Unknown;
         // False when DescribeFlow has not answered (or failed): the dialog then says it could

@@ -99,6 +99,10 @@ MainWindow::MainWindow(QWidget *parent)
             closeConnection(page);
     });
     connect(m_activePane, &AllActiveRunsPane::stateChanged, this, [this] {
+        // How many runs are going right now, visible from any tab.
+        const int rows = m_activePane->view()->model()->rowCount();
+        m_tabs->setTabText(m_tabs->indexOf(m_activePane),
+                           rows > 0 ? tr("All active runs (%1)").arg(rows) : tr("All active runs"));
         updateActions();
         if (allActiveTabIsCurrent())
             updateStatusBar();
@@ -126,7 +130,8 @@ CancelOutcomeView *MainWindow::lastOutcomeView() const
 
 void MainWindow::createActions()
 {
-    m_openConnectionAction = new QAction(QIcon::fromTheme(QStringLiteral("network-server")),
+    m_openConnectionAction = new QAction(QIcon::fromTheme(QStringLiteral("network-server"),
+                                                          style()->standardIcon(QStyle::SP_DriveNetIcon)),
                                          tr("&Open connection…"), this);
     m_openConnectionAction->setObjectName(QStringLiteral("openConnectionAction"));
     m_openConnectionAction->setShortcut(QKeySequence::Open);
@@ -647,6 +652,7 @@ CancelPlan::FlowRuns MainWindow::planEntry(ConnectionPage *page, const QString &
     CancelPlan::FlowRuns flowRuns;
     flowRuns.connection = page->connection();
     flowRuns.connectionLabel = page->connection()->info().label();
+    flowRuns.connectionName = page->shortName();
     flowRuns.flowName = flowName;
     return flowRuns;
 }

@@ -1,12 +1,16 @@
 // Makes the README's screenshots: the real main window, cancel confirmation and outcome view,
 // on the demo scenario through the real client and simulator. Run by
 // docs/screenshots/make-screenshots.sh under Xvfb; exits non-zero if any step does not happen.
+#include "ActiveRunsModel.h"
+#include "AllActiveRunsPane.h"
 #include "CancelConfirmationDialog.h"
 #include "CancelController.h"
 #include "CancelOutcomeView.h"
 #include "Connection.h"
 #include "ConnectionFactory.h"
+#include "ConnectionPage.h"
 #include "MainWindow.h"
+#include "MessageBar.h"
 #include "ModelRoles.h"
 #include "RefreshController.h"
 #include "Translations.h"
@@ -116,6 +120,40 @@ int main(int argc, char *argv[])
     QTest::qWait(200);
     if (!save(outcome, QDir(outDir).filePath(QStringLiteral("cancel-outcome.png"))))
         return 1;
+    outcome->close();
+
+    // Two connections side by side: a second demo "account" in another region, and All active
+    // runs spanning both, with one run of each selected.
+    const ConnectionAttempt second = ConnectionFactory::openDemo(QStringLiteral("eu-west-1"));
+    if (!second.connection)
+        return fail("the second demo did not start");
+    ConnectionPage *secondPage = window.addConnection(second.connection);
+    auto *secondRefresh = secondPage->refreshController();
+    if (!QTest::qWaitFor([&] { return secondRefresh->activeRuns()->rowCount() > 0 && !secondRefresh->isBusy(); }, 20000))
+        return fail("the second connection did not load");
+    window.findChild<QTabWidget *>(QStringLiteral("viewTabWidget"))->setCurrentWidget(window.allActiveRunsPane());
+    QTreeView *active = window.allActiveRunsPane()->view();
+    active->sortByColumn(models::ActiveRunsModel::ConnectionColumn, Qt::AscendingOrder);
+    QTest::qWait(200);
+    for (int row : {0, active->model()->rowCount() - 1}) {
+        const QModelIndex index = active->model()->index(row, 0);
+        active->selectionModel()->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        active->selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+    }
+    window.messageBar()->hide();
+    QTest::qWait(300);
+    if (!save(&window, QDir(outDir).filePath(QStringLiteral("all-active-two-connections.png"))))
+        return 1;
+    window.findChild<QAction *>(QStringLiteral("cancelSelectedAction"))->trigger();
+    if (!QTest::qWaitFor([&] {
+            dialog = window.findChild<CancelConfirmationDialog *>();
+            return dialog && dialog->isVisible();
+        }, 10000))
+        return fail("the two-connection confirmation did not open");
+    QTest::qWait(200);
+    if (!save(dialog, QDir(outDir).filePath(QStringLiteral("cancel-two-connections.png"))))
+        return 1;
+    dialog->reject();
     QFile::remove(QDir(outDir).filePath(QStringLiteral(".screenshot-audit.jsonl")));
     return 0;
 }

@@ -116,9 +116,11 @@ private slots:
         plan.flows << flow(QStringLiteral("orders-sync"), appflow::TriggerType::OnDemand, {},
                            {run(QStringLiteral("exec-p"), 10, 10)});
         plan.flows.last().connectionLabel = QStringLiteral("profile prod · eu-west-1");
+        plan.flows.last().connectionName = QStringLiteral("prod · eu-west-1");
         plan.flows << flow(QStringLiteral("orders-sync"), appflow::TriggerType::OnDemand, {},
                            {run(QStringLiteral("exec-s"), 10, 10)});
         plan.flows.last().connectionLabel = QStringLiteral("profile staging · us-east-1");
+        plan.flows.last().connectionName = QStringLiteral("staging · us-east-1");
         auto *dialog = new CancelConfirmationDialog(plan);
         dialog->open();
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
@@ -130,8 +132,8 @@ private slots:
         auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("runsTable"));
         QVERIFY(table);
         QVERIFY(!table->isColumnHidden(4));
-        QCOMPARE(table->item(0, 4)->text(), QStringLiteral("profile prod · eu-west-1"));
-        QCOMPARE(table->item(1, 4)->text(), QStringLiteral("profile staging · us-east-1"));
+        QCOMPARE(table->item(0, 4)->text(), QStringLiteral("prod · eu-west-1"));
+        QCOMPARE(table->item(1, 4)->text(), QStringLiteral("staging · us-east-1"));
         dialog->reject();
     }
 
