@@ -377,9 +377,10 @@ private slots:
                 places.insert(QStringLiteral("log message \"%1\"").arg(masked.left(300)), message.toUtf8());
             }
         }
-        // And every other file in the test's folder and the (sandbox) HOME, where QSettings'
-        // native files would be.
-        for (const QString &root : {m_dir.path(), QDir::homePath()}) {
+        // And every other file in the test's folder and in the folder of this process's
+        // default QSettings file (where a stray QSettings() would write).
+        const QString nativeSettings = QFileInfo(QSettings().fileName()).absolutePath();
+        for (const QString &root : {m_dir.path(), nativeSettings}) {
             QDirIterator files(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
             while (files.hasNext()) {
                 const QString path = files.next();
