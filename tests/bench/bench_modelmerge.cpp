@@ -13,6 +13,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QItemSelectionModel>
 #include <QRandomGenerator>
 #include <QSet>
@@ -140,6 +141,19 @@ Outcome run(int runCount, int reps, bool withViews)
     return outcome;
 }
 
+// VmHWM from /proc/self/status, as the app's --startup-probe reports it; -1 where there is none.
+qint64 peakResidentKiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly | QIODevice::Text))
+        return -1;
+    for (QByteArray line = status.readLine(); !line.isEmpty(); line = status.readLine()) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -176,6 +190,9 @@ int main(int argc, char **argv)
             << (outcome.selectionSurvived ? "yes" : "NO") << '\n';
         survived = survived && outcome.selectionSurvived;
     }
+    // The process's peak resident set with the models above at their largest (Linux only).
+    if (const qint64 kib = peakResidentKiB(); kib > 0)
+        out << "  peak RSS " << kib << " KiB\n";
     out.flush();
     return survived ? 0 : 1;
 }

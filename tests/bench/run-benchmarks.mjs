@@ -15,8 +15,8 @@
 // answers completely, never how fast.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, release } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem, release } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
@@ -182,15 +182,40 @@ class Sim {
         Object.assign(sim, { child, url, logPath });
         return sim;
     }
-    // How many log lines exist now: a mark to read what a peer caused.
-    mark() {
-        return readFileSync(this.logPath, 'utf8').split('\n').filter(Boolean).length;
+    // CPU time the simulator's threads have used so far, in ms: /proc/PID/task/*/schedstat
+    // (nanoseconds on the CPU), else utime + stime from /proc/PID/stat (clock ticks, 10 ms);
+    // null off Linux.
+    cpuMs() {
+        const pid = this.child.pid;
+        try {
+            let ns = 0;
+            for (const task of readdirSync(`/proc/${pid}/task`))
+                ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+            return ns / 1e6;
+        } catch {
+            try {
+                const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+                return (Number(fields[11]) + Number(fields[12])) * 10; // USER_HZ is 100 on Linux
+            } catch {
+                return null;
+            }
+        }
     }
-    // What the simulator served since `mark`: AppFlow requests, their summed service time (the
-    // simulator answers on one thread, so this is the least wall time they can take), errors.
+    // How many log lines exist now and the CPU time used: a mark to read what a peer caused.
+    mark() {
+        return {
+            lines: readFileSync(this.logPath, 'utf8').split('\n').filter(Boolean).length,
+            cpuMs: this.cpuMs(),
+        };
+    }
+    // What the simulator served since `mark`: AppFlow requests, their summed service time (from
+    // the start of the handler to the answer written; the simulator answers on one thread), the
+    // CPU time its process used meanwhile (the handlers plus HTTP parsing, socket reads and
+    // writes, the event loop: the least wall time any client can get those answers in), errors.
     since(mark) {
+        const cpuMs = this.cpuMs();
         const entries = readFileSync(this.logPath, 'utf8').split('\n').filter(Boolean)
-            .slice(mark).map((line) => JSON.parse(line));
+            .slice(mark.lines).map((line) => JSON.parse(line));
         const byOperation = {};
         let serverMs = 0;
         let failed = 0;
@@ -199,7 +224,8 @@ class Sim {
             serverMs += entry.latencyMs;
             if (entry.status !== 200) failed += 1;
         }
-        return { requests: entries.length, byOperation, serverMs, failedRequests: failed };
+        const serverCpuMs = cpuMs !== null && mark.cpuMs !== null ? cpuMs - mark.cpuMs : null;
+        return { requests: entries.length, byOperation, serverMs, serverCpuMs, failedRequests: failed };
     }
     async stop() {
         if (this.child.exitCode !== null) return;
@@ -287,6 +313,7 @@ async function historyWorkloads(size) {
         // One untimed pass each, so no peer pays for the simulator's first requests.
         for (const peer of peers.filter((p) => p !== 'aws-cli')) await measure(peer, sim, 'inventory');
         for (const workload of ['inventory', 'active']) {
+            const began = Date.now();
             const samples = Object.fromEntries(peers.map((peer) => [peer, []]));
             const sampled = size > cliSample && cliSample > 0;
             for (let rep = 0; rep < reps; ++rep) {
@@ -309,7 +336,9 @@ async function historyWorkloads(size) {
                         + `${sample.requests} requests, server ${sample.serverMs.toFixed(1)} ms`);
                 }
             }
-            results.rows.push(summarize(workload, `${size} flows × ${runsPerFlow} runs`, samples));
+            const row = summarize(workload, `${size} flows × ${runsPerFlow} runs`, samples);
+            row.load = loadBetween(began, Date.now());
+            results.rows.push(row);
         }
     } finally {
         await sim.stop();
@@ -325,6 +354,7 @@ function summarize(workload, size, samples) {
             wallMs: median(list.map((s) => s.wallMs)),
             requests: median(list.map((s) => s.extrapolatedFrom ? null : s.requests).filter((v) => v !== null)),
             serverMs: median(list.map((s) => s.serverMs)),
+            serverCpuMs: median(list.map((s) => s.serverCpuMs).filter((v) => v !== null)),
             processMs: median(list.map((s) => s.processMs)),
             extrapolatedFrom: list[0].extrapolatedFrom,
         };
@@ -334,6 +364,11 @@ function summarize(workload, size, samples) {
         // The floor: the simulator's own service time for Flowdesk's requests.
         row.floorMs = fd.serverMs;
         row.floorRatio = fd.wallMs / fd.serverMs;
+        // The stricter floor: everything the one-threaded simulator spent on those requests.
+        if (fd.serverCpuMs) {
+            row.floorCpuMs = fd.serverCpuMs;
+            row.floorCpuRatio = fd.wallMs / fd.serverCpuMs;
+        }
         if (row.peers['sdk-js']) row.sdkRatio = row.peers['sdk-js'].wallMs / fd.wallMs;
         if (row.peers['aws-cli']) row.cliRatio = row.peers['aws-cli'].wallMs / fd.wallMs;
     }
@@ -366,6 +401,7 @@ function writeCancelScenario() {
 }
 
 async function cancelWorkload() {
+    const began = Date.now();
     const scenario = writeCancelScenario();
     const total = cancelFlows * cancelRunsPerFlow;
     const samples = Object.fromEntries(peers.map((peer) => [peer, []]));
@@ -393,6 +429,7 @@ async function cancelWorkload() {
     }
     const row = summarize('cancel', `${total} runs in ${cancelFlows} flows`, samples);
     row.requestsTarget = cancelFlows * Math.ceil(cancelRunsPerFlow / 100);
+    row.load = loadBetween(began, Date.now());
     results.rows.push(row);
 }
 
@@ -413,6 +450,7 @@ async function modelMerge() {
         runs: Number(opt['merge-runs']),
         modelAlone: parse('model alone'),
         withViews: parse('with sorted proxy'),
+        peakRssKiB: Number(/peak RSS (\d+) KiB/.exec(outcome.stdout)?.[1] ?? 0) || null,
         output: outcome.stdout.trim(),
     };
     if (outcome.code !== 0 || !result.withViews) throw new Error(`bench_modelmerge failed:\n${outcome.stdout}${outcome.stderr}`);
@@ -437,24 +475,37 @@ async function coldStart() {
     return { status: 'ok', probeMs: median(probe), processMs: median(process_), reps: probe.length };
 }
 
-// Memory: the app against the 1,000-flow simulator, peak RSS (VmHWM) once the first full
-// refresh has loaded every flow's runs. Needs the probe to report that moment: the line
-// "startup-probe: refreshed after N ms, peak RSS K KiB".
+// Memory: the app against the simulator with `size` flows × runsPerFlow runs, peak RSS (VmHWM)
+// once the first full refresh has read every flow's runs: the probe prints "startup-probe:
+// refreshed after N ms, peak RSS K KiB" on RefreshController::busyChanged(false) and quits. The
+// app signs with the simulator's keys from the environment (childEnv), as the AWS CLI would.
 async function memory(size) {
     if (!existsSync(bin.flowdesk)) return { status: 'pending', why: `${bin.flowdesk} is not built` };
-    const sim = await Sim.start(['--flows', String(size), '--runs-per-flow', String(runsPerFlow)], 'memory');
+    const sim = await Sim.start(['--flows', String(size), '--runs-per-flow', String(runsPerFlow), '--seed', '1'], 'memory');
     try {
-        const outcome = await runApp(['--endpoint-url', sim.url, '--region', 'us-east-1', '--startup-probe'], {});
-        const match = /startup-probe: refreshed after (\d+) ms, peak RSS (\d+) KiB/.exec(outcome.stdout);
-        if (!match) {
-            return {
-                status: 'pending',
-                why: 'the startup probe quits at the first flow list; it does not yet wait for the '
-                    + 'first full refresh and report "refreshed after N ms, peak RSS K KiB"',
-                probeOutput: outcome.stdout.trim(),
-            };
+        const samples = [];
+        for (let rep = 0; rep < (opt.smoke ? 1 : 3); ++rep) {
+            const mark = sim.mark();
+            const outcome = await runApp(['--endpoint-url', sim.url, '--region', 'us-east-1', '--startup-probe'], {});
+            const served = sim.since(mark);
+            const match = /startup-probe: refreshed after (\d+) ms, peak RSS (\d+) KiB(.*)/.exec(outcome.stdout);
+            if (!match || match[3].includes('failed')) {
+                return { status: 'failed', why: `no successful refresh: ${outcome.stdout.trim()} ${outcome.stderr.slice(-1000)}` };
+            }
+            // The whole refresh, not half of it: every flow listed and every history read.
+            const histories = served.byOperation.DescribeFlowExecutionRecords ?? 0;
+            if (histories < size)
+                return { status: 'failed', why: `the refresh read ${histories} of ${size} histories` };
+            samples.push({ refreshMs: Number(match[1]), peakRssKiB: Number(match[2]), requests: served.requests });
         }
-        return { status: 'ok', refreshMs: Number(match[1]), peakRssKiB: Number(match[2]) };
+        return {
+            status: 'ok', flows: size, reps: samples.length,
+            refreshMs: median(samples.map((s) => s.refreshMs)),
+            peakRssKiB: median(samples.map((s) => s.peakRssKiB)),
+            maxPeakRssKiB: Math.max(...samples.map((s) => s.peakRssKiB)),
+            requests: median(samples.map((s) => s.requests)),
+            samples,
+        };
     } finally {
         await sim.stop();
     }
@@ -486,34 +537,50 @@ const fmt = (ms) => (ms === null || ms === undefined ? '—'
     : ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(ms < 100 ? 1 : 0)} ms`);
 const ratio = (value) => (value === undefined ? '—' : `${value.toFixed(value < 10 ? 2 : 0)}×`);
 
+// The machine is shared (other builds, other tests): its 1-minute load average is sampled every
+// 5 s through the run and shown per row, so a reader can tell a quiet run from a busy one.
+const loadSamples = [];
+const sampleLoad = () => loadSamples.push({ at: Date.now(), load1: loadavg()[0] });
+sampleLoad();
+setInterval(sampleLoad, 5000).unref();
+function loadBetween(from, to) {
+    const values = loadSamples.filter((s) => s.at >= from && s.at <= to).map((s) => s.load1);
+    values.push(loadavg()[0]);
+    return { min: Math.min(...values), max: Math.max(...values) };
+}
+const loadCell = (load) => (load ? `${load.min.toFixed(1)}–${load.max.toFixed(1)}` : '—');
+
 function table() {
     const lines = [];
-    lines.push('| Workload | Size | Requests (Flowdesk / SDK / CLI) | Flowdesk | JS SDK v3 | AWS CLI | Floor | CLI ÷ Flowdesk | SDK ÷ Flowdesk | Flowdesk ÷ floor |');
-    lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    const dash = (n) => Array(n).fill('—').join(' | ');
+    lines.push('| Workload | Size | Requests (Flowdesk / SDK / CLI) | Flowdesk | JS SDK v3 | AWS CLI | Floor: handlers / sim CPU | CLI ÷ Flowdesk | SDK ÷ Flowdesk | Flowdesk ÷ floor (handlers / sim CPU) | Load |');
+    lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const row of results.rows) {
         const p = row.peers;
         const req = ['flowdesk', 'sdk-js', 'aws-cli'].map((peer) => p[peer]?.requests ?? '—').join(' / ');
         const cli = p['aws-cli'];
         const cliCell = cli ? `${fmt(cli.wallMs)}${cli.extrapolatedFrom ? '*' : ''} (n=${cli.reps})` : '—';
         lines.push(`| ${row.workload} | ${row.size} | ${req} | ${fmt(p.flowdesk?.wallMs)} | ${fmt(p['sdk-js']?.wallMs)} `
-            + `| ${cliCell} | ${fmt(row.floorMs)} | ${ratio(row.cliRatio)} | ${ratio(row.sdkRatio)} | ${ratio(row.floorRatio)} |`);
+            + `| ${cliCell} | ${fmt(row.floorMs)} / ${fmt(row.floorCpuMs)} | ${ratio(row.cliRatio)} | ${ratio(row.sdkRatio)} `
+            + `| ${ratio(row.floorRatio)} / ${ratio(row.floorCpuRatio)} | ${loadCell(row.load)} |`);
     }
     const merge = results.modelMerge;
     if (merge?.withViews) {
         lines.push(`| model merge | ${merge.runs} runs, 1 % changed, 0.5 % gone, 0.5 % new | — | `
-            + `${fmt(merge.withViews.medianMs)} (model alone ${fmt(merge.modelAlone.medianMs)}); selection kept: `
-            + `${merge.withViews.selectionKept && merge.modelAlone.selectionKept ? 'yes' : 'NO'} | — | — | — | — | — | — |`);
+            + `${fmt(merge.withViews.medianMs)} with sorted proxy + 2 selection models (model alone ${fmt(merge.modelAlone.medianMs)}); selection kept: `
+            + `${merge.withViews.selectionKept && merge.modelAlone.selectionKept ? 'yes' : 'NO'}`
+            + `${merge.peakRssKiB ? `; peak RSS ${(merge.peakRssKiB / 1024).toFixed(0)} MiB` : ''} | ${dash(6)} | ${loadCell(merge.load)} |`);
     } else {
-        lines.push(`| model merge | — | — | ${merge?.status ?? 'not run'} | — | — | — | — | — | — |`);
+        lines.push(`| model merge | — | — | ${merge?.status ?? 'not run'} | ${dash(6)} | ${loadCell(merge?.load)} |`);
     }
     const cold = results.coldStart;
     lines.push(cold?.status === 'ok'
-        ? `| cold start | demo scenario | — | ${fmt(cold.probeMs)} in-process, ${fmt(cold.processMs)} whole process (n=${cold.reps}) | — | — | — | — | — | — |`
-        : `| cold start | demo scenario | — | ${cold?.status ?? 'not run'}${cold?.why ? `: ${cold.why}` : ''} | — | — | — | — | — | — |`);
+        ? `| cold start | demo scenario | — | ${fmt(cold.probeMs)} to the first populated paint, ${fmt(cold.processMs)} whole process (n=${cold.reps}) | ${dash(6)} | ${loadCell(cold.load)} |`
+        : `| cold start | demo scenario | — | ${cold?.status ?? 'not run'}${cold?.why ? `: ${cold.why}` : ''} | ${dash(6)} | ${loadCell(cold?.load)} |`);
     const mem = results.memory;
     lines.push(mem?.status === 'ok'
-        ? `| memory | ${sizes[0]} flows × ${runsPerFlow} runs in the window | — | peak RSS ${(mem.peakRssKiB / 1024).toFixed(0)} MiB | — | — | — | — | — | — |`
-        : `| memory | ${sizes[0]} flows × ${runsPerFlow} runs in the window | — | ${mem?.status ?? 'not run'}${mem?.why ? `: ${mem.why}` : ''} | — | — | — | — | — | — |`);
+        ? `| memory | ${mem.flows} flows × ${runsPerFlow} runs, first full refresh | ${mem.requests ?? '—'} / — / — | peak RSS ${(mem.peakRssKiB / 1024).toFixed(0)} MiB (refresh done after ${fmt(mem.refreshMs)}) | ${dash(6)} | ${loadCell(mem.load)} |`
+        : `| memory | ${sizes[0]} flows × ${runsPerFlow} runs, first full refresh | — | ${mem?.status ?? 'not run'}${mem?.why ? `: ${mem.why}` : ''} | ${dash(6)} | ${loadCell(mem?.load)} |`);
     return lines.join('\n');
 }
 
@@ -536,15 +603,21 @@ if (awsCli.path && !awsCli.hasCancel) log(`${awsCli.version} has no cancel-flow-
 try {
     for (const size of sizes) await historyWorkloads(size);
     await cancelWorkload();
-    results.modelMerge = await modelMerge();
-    results.coldStart = await coldStart();
-    results.memory = await memory(sizes[0]);
+    const timed = async (work) => {
+        const began = Date.now();
+        const result = await work();
+        return { ...result, load: loadBetween(began, Date.now()) };
+    };
+    results.modelMerge = await timed(modelMerge);
+    results.coldStart = await timed(coldStart);
+    results.memory = await timed(() => memory(sizes[0]));
 } catch (error) {
     console.error(`[bench] FAILED: ${error.message}`);
     process.exitCode = 1;
 }
 results.startedAt = startedAt.toISOString();
 results.finishedAt = new Date().toISOString();
+results.loadSamples = loadSamples.map((s) => ({ at: new Date(s.at).toISOString(), load1: s.load1 }));
 results.table = table();
 writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(results, null, 2));
 console.log(results.table);
@@ -552,4 +625,6 @@ console.log('');
 if (results.rows.some((row) => row.peers['aws-cli']?.extrapolatedFrom))
     console.log(`* AWS CLI at more than ${cliSample} flows: measured over the first ${cliSample} flows' histories `
         + '(after listing all flows), the per-flow part scaled to every flow; one process per request makes it linear.');
-console.log(`Medians of ${reps} repetitions (AWS CLI: ${cliReps}, or 1 where sampled). Results: ${path.join(outDir, 'results.json')}`);
+console.log(`Medians of ${reps} repetitions (AWS CLI: ${cliReps}, or 1 where sampled). Floor: the simulator's `
+    + 'handler time summed over Flowdesk\'s requests / the CPU time the one-threaded simulator spent on them. '
+    + `Load: 1-minute load average on ${cpus().length} cores during the row. Results: ${path.join(outDir, 'results.json')}`);
