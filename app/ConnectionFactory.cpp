@@ -15,6 +15,8 @@
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 
+#include <memory>
+
 namespace flowdesk {
 
 namespace {
@@ -117,6 +119,22 @@ ConnectionAttempt ConnectionFactory::openProfile(const QString &profileName, con
                                                  const QUrl &endpoint) const
 {
     ConnectionAttempt attempt;
+    // Credentials first: for a profile that does not exist, the chain's message also lists the
+    // profiles that do.
+    // For STS and SSO; the connection owns both once it exists. The chain goes first: it uses
+    // the network manager until it is destroyed.
+    auto network = std::make_unique<QNetworkAccessManager>();
+    aws::CredentialChainOptions options;
+    options.profileName = profileName;
+    options.environment = m_services.environment;
+    options.network = network.get();
+    options.mfaPrompter = m_services.mfaPrompter;
+    auto chain = std::make_unique<aws::CredentialChain>(options);
+    if (!chain->resolve()) {
+        attempt.error = chain->errorString();
+        return attempt;
+    }
+
     aws::ConnectionRequest where;
     where.profileName = profileName;
     where.region = region;
@@ -128,28 +146,15 @@ ConnectionAttempt ConnectionFactory::openProfile(const QString &profileName, con
         return attempt;
     }
 
-    auto *network = new QNetworkAccessManager; // for STS and SSO; owned by the connection below
-    aws::CredentialChainOptions options;
-    options.profileName = profileName;
-    options.environment = m_services.environment;
-    options.network = network;
-    options.mfaPrompter = m_services.mfaPrompter;
-    auto *chain = new aws::CredentialChain(options);
-    if (!chain->resolve()) {
-        attempt.error = chain->errorString();
-        delete chain;
-        delete network;
-        return attempt;
-    }
-
     models::ConnectionInfo info;
     info.kind = chain->profileName().isEmpty() ? models::ConnectionInfo::Kind::Environment
                                                : models::ConnectionInfo::Kind::Profile;
     info.name = chain->profileName();
     info.region = resolved.region;
     info.endpoint = resolved.endpoint;
-    attempt.connection = new models::Connection(info, chain, clientConfig(resolved));
-    attempt.connection->adopt(network);
+    info.chosenEndpoint = endpoint;
+    attempt.connection = new models::Connection(info, chain.release(), clientConfig(resolved));
+    attempt.connection->adopt(network.release());
     return attempt;
 }
 
@@ -175,6 +180,7 @@ ConnectionAttempt ConnectionFactory::openEnvironment(const QString &region, cons
     info.kind = models::ConnectionInfo::Kind::Environment;
     info.region = resolved.region;
     info.endpoint = resolved.endpoint;
+    info.chosenEndpoint = endpoint;
     attempt.connection = new models::Connection(
         info, new aws::EnvironmentCredentialSource(m_services.environment), clientConfig(resolved));
     return attempt;
@@ -214,6 +220,7 @@ ConnectionAttempt ConnectionFactory::openStoredAccount(const QString &name, cons
     info.name = name;
     info.region = where.region;
     info.endpoint = resolved.url;
+    info.chosenEndpoint = endpoint;
     attempt.connection = new models::Connection(
         info, m_services.accounts->createCredentialSource(name), config);
     return attempt;

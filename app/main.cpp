@@ -101,8 +101,21 @@ int main(int argc, char *argv[])
                          else
                              window.showConnectionError(opened.error);
                      });
-    const flowdesk::ConnectionAttempt attempt = factory.open(request);
-    window.setConnection(attempt.connection);
+    // No connection on the command line: reopen what was open last time, if anything.
+    const QList<flowdesk::models::ConnectionChoice> reopen =
+        request.demo || request.connectionChosen() ? QList<flowdesk::models::ConnectionChoice>()
+                                                   : flowdesk::MainWindow::lastOpenConnections();
+    for (const flowdesk::models::ConnectionChoice &choice : reopen) {
+        const flowdesk::ConnectionAttempt opened = factory.open(choice);
+        if (opened.connection)
+            window.addConnection(opened.connection);
+        else
+            window.showConnectionError(opened.error);
+    }
+    const flowdesk::ConnectionAttempt attempt =
+        reopen.isEmpty() ? factory.open(request) : flowdesk::ConnectionAttempt{};
+    if (reopen.isEmpty())
+        window.setConnection(attempt.connection);
     if (!attempt.error.isEmpty()) {
         flowdesk::BarMessage message;
         message.text = QCoreApplication::translate("main", "Flowdesk could not connect.");

@@ -19,6 +19,7 @@ struct ConnectionInfo {
     QString name;     // profile or account name; empty for the environment
     QString region;
     QUrl endpoint;
+    QUrl chosenEndpoint; // the endpoint the user asked for; empty: resolved by the usual rules
 
     bool isDemo() const { return kind == Kind::Demo; }
     // "profile prod-ops", "environment credentials", "account ops-eu", "demo simulator"

@@ -5,6 +5,9 @@
 #include <QMetaType>
 #include <QString>
 #include <QUrl>
+#include <QVariantMap>
+
+#include <optional>
 
 namespace flowdesk::models {
 
@@ -19,6 +22,13 @@ struct ConnectionChoice {
     QUrl endpoint;  // empty: the usual resolution (AWS_ENDPOINT_URL_APPFLOW, profile, default)
 
     friend bool operator==(const ConnectionChoice &, const ConnectionChoice &) = default;
+
+    // The choice that opens `info` again (the connections open at exit are reopened at start).
+    static ConnectionChoice fromInfo(const ConnectionInfo &info);
+    // Settings form: names only, never a secret. fromVariant() is nullopt for anything that is
+    // not a complete choice (a hand-edited or older settings file).
+    QVariantMap toVariant() const;
+    static std::optional<ConnectionChoice> fromVariant(const QVariant &value);
 };
 
 } // namespace flowdesk::models

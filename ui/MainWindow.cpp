@@ -942,6 +942,25 @@ void MainWindow::saveSettings() const
     if (ConnectionPage *page = currentPage())
         page->saveLayout(settings);
     m_activePane->saveLayout(settings);
+    // Names, regions and endpoints only: what reopens them at the next start.
+    QVariantList open;
+    for (ConnectionPage *page : pages()) {
+        const models::ConnectionInfo &info = page->connection()->info();
+        if (!info.isDemo() && info.kind != models::ConnectionInfo::Kind::Explicit)
+            open.append(models::ConnectionChoice::fromInfo(info).toVariant());
+    }
+    settings.setValue(QStringLiteral("connections/open"), open);
+}
+
+QList<models::ConnectionChoice> MainWindow::lastOpenConnections()
+{
+    QList<models::ConnectionChoice> choices;
+    const QVariantList open = QSettings().value(QStringLiteral("connections/open")).toList();
+    for (const QVariant &value : open) {
+        if (const auto choice = models::ConnectionChoice::fromVariant(value))
+            choices.append(*choice);
+    }
+    return choices;
 }
 
 } // namespace flowdesk

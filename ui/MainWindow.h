@@ -65,6 +65,9 @@ public:
     models::Connection *connection() const;
     models::RefreshController *refreshController() const;
 
+    // The connections that were open when the window last closed (never the demo), to reopen.
+    static QList<models::ConnectionChoice> lastOpenConnections();
+
     // Flowdesk's own accounts, listed (and edited) in the Open connection dialog.
     void setStoredAccounts(aws::StoredAccounts *accounts) { m_accounts = accounts; }
     void openConnectionDialog();

@@ -365,6 +365,7 @@ private slots:
             QVERIFY2(error.contains(QStringLiteral("does not exist")), qPrintable(error));
             QVERIFY2(error.contains(home.configPath()), qPrintable(error));
             QVERIFY2(error.contains(home.credentialsPath()), qPrintable(error));
+            QVERIFY2(error.contains(QStringLiteral("ops")), qPrintable(error)); // what does exist
         }
     }
 

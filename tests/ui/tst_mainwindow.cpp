@@ -8,6 +8,7 @@
 #include "CancelOutcomeModel.h"
 #include "CancelOutcomeView.h"
 #include "AllActiveRunsPane.h"
+#include "ConnectionChoice.h"
 #include "ConnectionPage.h"
 #include "FlowListModel.h"
 #include "HistoryWindow.h"
@@ -462,6 +463,35 @@ private slots:
         QVERIFY(window.messageBar()->text().contains(QStringLiteral("profile 'prod'")));
         QVERIFY(window.findChild<QAction *>(QStringLiteral("openConnectionAction"))->isEnabled());
         QVERIFY(!window.findChild<QAction *>(QStringLiteral("closeConnectionAction"))->isEnabled());
+    }
+
+    // The connections open at exit are reopened at the next start (names and regions only);
+    // the demo is not remembered.
+    void openConnectionsAreRemembered()
+    {
+        QVERIFY(openWindow());
+        flowdesk::models::ConnectionInfo info;
+        info.kind = flowdesk::models::ConnectionInfo::Kind::Profile;
+        info.name = QStringLiteral("prod-ops");
+        info.region = QStringLiteral("eu-west-1");
+        info.endpoint = m_sim->simulator().url();
+        auto *profile = new flowdesk::models::Connection(
+            info, new flowdesk::aws::StaticCredentialSource(m_sim->simulator().credentials(), QStringLiteral("test")),
+            flowdesk::appflow::AppFlowClientConfig{});
+        m_window->addConnection(profile);
+        QCOMPARE(m_window->pages().size(), 2);
+        m_window->close();
+        const QList<flowdesk::models::ConnectionChoice> reopen = MainWindow::lastOpenConnections();
+        QCOMPARE(reopen.size(), 1);
+        QCOMPARE(reopen.first().kind, flowdesk::models::ConnectionInfo::Kind::Profile);
+        QCOMPARE(reopen.first().name, QStringLiteral("prod-ops"));
+        QCOMPARE(reopen.first().region, QStringLiteral("eu-west-1"));
+        QVERIFY(reopen.first().endpoint.isEmpty()); // resolved, not chosen: resolved again next time
+        // A damaged entry is skipped, not fatal.
+        QSettings().setValue(QStringLiteral("connections/open"),
+                             QVariantList{QVariantMap{{QStringLiteral("kind"), QStringLiteral("profile")}},
+                                          reopen.first().toVariant()});
+        QCOMPARE(MainWindow::lastOpenConnections().size(), 1);
     }
 };
 
