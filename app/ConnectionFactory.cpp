@@ -25,6 +25,18 @@ QString tr(const char *text)
     return QCoreApplication::translate("flowdesk::ConnectionFactory", text);
 }
 
+models::ConnectionInfo connectionInfo(models::ConnectionInfo::Kind kind, const QString &name,
+                                      const aws::Connection &resolved, const QUrl &chosenEndpoint)
+{
+    models::ConnectionInfo info;
+    info.kind = kind;
+    info.name = name;
+    info.region = resolved.region;
+    info.endpoint = resolved.endpoint;
+    info.chosenEndpoint = chosenEndpoint;
+    return info;
+}
+
 appflow::AppFlowClientConfig clientConfig(const aws::Connection &resolved)
 {
     appflow::AppFlowClientConfig config;
@@ -115,6 +127,18 @@ ConnectionAttempt ConnectionFactory::openDemo(const QString &region)
     return attempt;
 }
 
+// Region and endpoint by the AWS CLI's rules for `profileName` (empty: the default profile).
+aws::Connection ConnectionFactory::resolve(const QString &profileName, const QString &region,
+                                           const QUrl &endpoint) const
+{
+    aws::ConnectionRequest where;
+    where.profileName = profileName;
+    where.region = region;
+    where.endpoint = endpoint;
+    where.environment = m_services.environment;
+    return aws::ConnectionResolver::resolve(where);
+}
+
 ConnectionAttempt ConnectionFactory::openProfile(const QString &profileName, const QString &region,
                                                  const QUrl &endpoint) const
 {
@@ -135,24 +159,15 @@ ConnectionAttempt ConnectionFactory::openProfile(const QString &profileName, con
         return attempt;
     }
 
-    aws::ConnectionRequest where;
-    where.profileName = profileName;
-    where.region = region;
-    where.endpoint = endpoint;
-    where.environment = m_services.environment;
-    const aws::Connection resolved = aws::ConnectionResolver::resolve(where);
+    const aws::Connection resolved = resolve(profileName, region, endpoint);
     if (!resolved.ok()) {
         attempt.error = resolved.error;
         return attempt;
     }
-
-    models::ConnectionInfo info;
-    info.kind = chain->profileName().isEmpty() ? models::ConnectionInfo::Kind::Environment
-                                               : models::ConnectionInfo::Kind::Profile;
-    info.name = chain->profileName();
-    info.region = resolved.region;
-    info.endpoint = resolved.endpoint;
-    info.chosenEndpoint = endpoint;
+    const QString usedProfile = chain->profileName();
+    const auto kind = usedProfile.isEmpty() ? models::ConnectionInfo::Kind::Environment
+                                            : models::ConnectionInfo::Kind::Profile;
+    const models::ConnectionInfo info = connectionInfo(kind, usedProfile, resolved, endpoint);
     attempt.connection = new models::Connection(info, chain.release(), clientConfig(resolved));
     attempt.connection->adopt(network.release());
     return attempt;
@@ -167,22 +182,14 @@ ConnectionAttempt ConnectionFactory::openEnvironment(const QString &region, cons
                            "environment. Set them before starting Flowdesk, or choose a profile.");
         return attempt;
     }
-    aws::ConnectionRequest where;
-    where.region = region;
-    where.endpoint = endpoint;
-    where.environment = m_services.environment;
-    const aws::Connection resolved = aws::ConnectionResolver::resolve(where);
+    const aws::Connection resolved = resolve(QString(), region, endpoint);
     if (!resolved.ok()) {
         attempt.error = resolved.error;
         return attempt;
     }
-    models::ConnectionInfo info;
-    info.kind = models::ConnectionInfo::Kind::Environment;
-    info.region = resolved.region;
-    info.endpoint = resolved.endpoint;
-    info.chosenEndpoint = endpoint;
     attempt.connection = new models::Connection(
-        info, new aws::EnvironmentCredentialSource(m_services.environment), clientConfig(resolved));
+        connectionInfo(models::ConnectionInfo::Kind::Environment, QString(), resolved, endpoint),
+        new aws::EnvironmentCredentialSource(m_services.environment), clientConfig(resolved));
     return attempt;
 }
 

@@ -8,6 +8,7 @@
 namespace flowdesk {
 
 namespace aws {
+struct Connection;
 class MfaPrompter;
 class StoredAccounts;
 } // namespace aws
@@ -59,6 +60,7 @@ public:
     static ConnectionAttempt openDemo(const QString &region = {});
 
 private:
+    aws::Connection resolve(const QString &profileName, const QString &region, const QUrl &endpoint) const;
     ConnectionAttempt openProfile(const QString &profileName, const QString &region,
                                   const QUrl &endpoint) const;
     ConnectionAttempt openEnvironment(const QString &region, const QUrl &endpoint) const;
