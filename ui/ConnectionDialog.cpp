@@ -1,6 +1,7 @@
 #include "ConnectionDialog.h"
 
 #include "AccountDialog.h"
+#include "ConnectionCatalogTree.h"
 #include "MessageBoxes.h"
 
 #include <EndpointResolver.h>
@@ -10,7 +11,6 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -24,8 +24,6 @@ namespace {
 
 using models::ConnectionCatalogEntry;
 using Kind = models::ConnectionInfo::Kind;
-
-constexpr int kEntryIndexRole = Qt::UserRole + 1; // index into the catalog; -1 for headings
 
 const QColor kErrorColor(0xb0, 0x1c, 0x1c);
 
@@ -42,16 +40,7 @@ ConnectionDialog::ConnectionDialog(aws::StoredAccounts *accounts,
     setWindowTitle(tr("Open connection"));
     setAttribute(Qt::WA_DeleteOnClose);
 
-    m_entriesTreeWidget = new QTreeWidget(this);
-    m_entriesTreeWidget->setObjectName(QStringLiteral("entriesTreeWidget"));
-    m_entriesTreeWidget->setAccessibleName(tr("Profiles and accounts"));
-    m_entriesTreeWidget->setHeaderLabels({tr("Credentials"), tr("Default region")});
-    m_entriesTreeWidget->setRootIsDecorated(false);
-    m_entriesTreeWidget->setItemsExpandable(false);
-    m_entriesTreeWidget->setUniformRowHeights(true);
-    m_entriesTreeWidget->header()->setStretchLastSection(false);
-    m_entriesTreeWidget->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_entriesTreeWidget->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_entriesTreeWidget = new ConnectionCatalogTree(this);
     connect(m_entriesTreeWidget, &QTreeWidget::currentItemChanged, this,
             &ConnectionDialog::selectionChanged);
     connect(m_entriesTreeWidget, &QTreeWidget::itemActivated, this, [this] {
@@ -137,125 +126,28 @@ ConnectionDialog::ConnectionDialog(aws::StoredAccounts *accounts,
     layout->addWidget(m_buttonBox);
 
     reload();
-    if (!m_entriesTreeWidget->currentItem()) {
-        // Start on the profile the AWS CLI would use, else on the first usable entry (never on
-        // the demo: choosing it is deliberate).
-        if (m_catalog.defaultProfileName().isEmpty()
-            || !selectEntry(Kind::Profile, m_catalog.defaultProfileName())) {
-            for (const ConnectionCatalogEntry &entry : m_catalog.entries()) {
-                if (!entry.isBroken() && entry.kind != Kind::Demo && selectEntry(entry.kind, entry.name))
-                    break;
-            }
-        }
-    }
+    if (!m_entriesTreeWidget->currentItem())
+        m_entriesTreeWidget->selectDefaultEntry();
     resize(640, 440);
     m_entriesTreeWidget->setFocus();
 }
 
 void ConnectionDialog::reload()
 {
-    const ConnectionCatalogEntry *current = currentEntry();
-    const std::optional<std::pair<Kind, QString>> selected =
-        current ? std::optional(std::pair(current->kind, current->name)) : std::nullopt;
-    m_catalog = models::ConnectionCatalog::load(m_environment, m_accounts);
-    m_catalog.addDemoEntry();
-    populate();
-    if (selected)
-        selectEntry(selected->first, selected->second);
+    models::ConnectionCatalog catalog = models::ConnectionCatalog::load(m_environment, m_accounts);
+    catalog.addDemoEntry();
+    m_entriesTreeWidget->setCatalog(std::move(catalog));
     selectionChanged();
-}
-
-void ConnectionDialog::populate()
-{
-    const QSignalBlocker blocker(m_entriesTreeWidget);
-    m_entriesTreeWidget->clear();
-    auto heading = [this](const QString &text) {
-        auto *item = new QTreeWidgetItem(m_entriesTreeWidget, {text});
-        item->setFlags(Qt::ItemIsEnabled);
-        item->setData(0, kEntryIndexRole, -1);
-        QFont bold = item->font(0);
-        bold.setBold(true);
-        item->setFont(0, bold);
-        item->setData(0, Qt::AccessibleTextRole, text);
-        return item;
-    };
-    auto placeholder = [](QTreeWidgetItem *parent, const QString &text) {
-        auto *item = new QTreeWidgetItem(parent, {text});
-        item->setFlags(Qt::ItemIsEnabled);
-        item->setData(0, kEntryIndexRole, -1);
-        item->setForeground(0, QPalette().brush(QPalette::Disabled, QPalette::Text));
-        item->setToolTip(0, text);
-    };
-
-    QTreeWidgetItem *profiles = heading(tr("AWS CLI profiles"));
-    QTreeWidgetItem *environment = nullptr;
-    QTreeWidgetItem *accounts = nullptr;
-    QTreeWidgetItem *demo = nullptr;
-    const QList<ConnectionCatalogEntry> &entries = m_catalog.entries();
-    for (qsizetype i = 0; i < entries.size(); ++i) {
-        const ConnectionCatalogEntry &entry = entries.at(i);
-        QTreeWidgetItem *parent = profiles;
-        if (entry.kind == Kind::Environment) {
-            if (!environment)
-                environment = heading(tr("Environment"));
-            parent = environment;
-        } else if (entry.kind == Kind::StoredAccount) {
-            if (!accounts)
-                accounts = heading(tr("Flowdesk accounts"));
-            parent = accounts;
-        } else if (entry.kind == Kind::Demo) {
-            if (!accounts) { // the accounts group keeps its place (and its "Add account" hint)
-                accounts = heading(tr("Flowdesk accounts"));
-                placeholder(accounts, tr("None yet: Add account… stores keys in the system keychain"));
-            }
-            demo = heading(tr("Demo"));
-            parent = demo;
-        }
-        auto *item = new QTreeWidgetItem(parent, {entry.displayName, entry.region});
-        item->setData(0, kEntryIndexRole, int(i));
-        item->setIcon(0, style()->standardIcon(entry.isBroken() ? QStyle::SP_MessageBoxWarning
-                                                                : QStyle::SP_DriveNetIcon));
-        if (entry.isBroken())
-            item->setToolTip(0, entry.note);
-        if (entry.region.isEmpty())
-            item->setText(1, tr("none"));
-    }
-    if (profiles->childCount() == 0)
-        placeholder(profiles, m_catalog.configError().isEmpty()
-                                  ? tr("None found in ~/.aws/config or ~/.aws/credentials")
-                                  : m_catalog.configError());
-    else if (!m_catalog.configError().isEmpty())
-        placeholder(profiles, m_catalog.configError());
-    if (!accounts) {
-        accounts = heading(tr("Flowdesk accounts"));
-        placeholder(accounts, tr("None yet: Add account… stores keys in the system keychain"));
-    }
-    m_entriesTreeWidget->expandAll();
 }
 
 bool ConnectionDialog::selectEntry(Kind kind, const QString &name)
 {
-    for (QTreeWidgetItemIterator it(m_entriesTreeWidget); *it; ++it) {
-        const int index = (*it)->data(0, kEntryIndexRole).toInt();
-        if (index < 0)
-            continue;
-        const ConnectionCatalogEntry &entry = m_catalog.entries().at(index);
-        if (entry.kind == kind && entry.name == name) {
-            m_entriesTreeWidget->setCurrentItem(*it);
-            return true;
-        }
-    }
-    return false;
+    return m_entriesTreeWidget->selectEntry(kind, name);
 }
 
 const ConnectionCatalogEntry *ConnectionDialog::currentEntry() const
 {
-    const QTreeWidgetItem *item = m_entriesTreeWidget->currentItem();
-    if (!item)
-        return nullptr;
-    const int index = item->data(0, kEntryIndexRole).toInt();
-    return index >= 0 && index < m_catalog.entries().size() ? &m_catalog.entries().at(index)
-                                                            : nullptr;
+    return m_entriesTreeWidget->currentEntry();
 }
 
 void ConnectionDialog::selectionChanged()

@@ -20,6 +20,7 @@ namespace flowdesk {
 namespace aws {
 class StoredAccounts;
 }
+class ConnectionCatalogTree;
 
 // File → Open connection…: lists what the user can connect with (ConnectionCatalog: AWS CLI
 // profiles, the environment's credentials, Flowdesk's own accounts), a region picker with the
@@ -53,7 +54,6 @@ signals:
     void connectionChosen(const flowdesk::models::ConnectionChoice &choice);
 
 private:
-    void populate();
     const models::ConnectionCatalogEntry *currentEntry() const;
     void selectionChanged();
     QString endpointProblem() const;
@@ -65,9 +65,8 @@ private:
 
     aws::StoredAccounts *m_accounts;
     QProcessEnvironment m_environment;
-    models::ConnectionCatalog m_catalog;
 
-    QTreeWidget *m_entriesTreeWidget = nullptr;
+    ConnectionCatalogTree *m_entriesTreeWidget = nullptr;
     QLabel *m_detailLabel = nullptr;
     QFormLayout *m_form = nullptr;
     QComboBox *m_regionComboBox = nullptr;

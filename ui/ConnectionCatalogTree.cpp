@@ -1,0 +1,146 @@
+#include "ConnectionCatalogTree.h"
+
+#include <QHeaderView>
+#include <QStyle>
+
+namespace flowdesk {
+
+namespace {
+using models::ConnectionCatalogEntry;
+using Kind = models::ConnectionInfo::Kind;
+
+constexpr int kEntryIndexRole = Qt::UserRole + 1; // index into the catalog; -1 for headings
+} // namespace
+
+ConnectionCatalogTree::ConnectionCatalogTree(QWidget *parent)
+    : QTreeWidget(parent)
+{
+    setObjectName(QStringLiteral("entriesTreeWidget"));
+    setAccessibleName(tr("Profiles and accounts"));
+    setHeaderLabels({tr("Credentials"), tr("Default region")});
+    setRootIsDecorated(false);
+    setItemsExpandable(false);
+    setUniformRowHeights(true);
+    header()->setStretchLastSection(false);
+    header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+}
+
+void ConnectionCatalogTree::setCatalog(models::ConnectionCatalog catalog)
+{
+    const ConnectionCatalogEntry *current = currentEntry();
+    const std::optional<std::pair<Kind, QString>> selected =
+        current ? std::optional(std::pair(current->kind, current->name)) : std::nullopt;
+    m_catalog = std::move(catalog);
+    populate();
+    if (selected)
+        selectEntry(selected->first, selected->second);
+    emit currentItemChanged(currentItem(), nullptr); // the entry behind the row may differ
+}
+
+void ConnectionCatalogTree::populate()
+{
+    const QSignalBlocker blocker(this);
+    clear();
+    auto heading = [this](const QString &text) {
+        auto *item = new QTreeWidgetItem(this, {text});
+        item->setFlags(Qt::ItemIsEnabled);
+        item->setData(0, kEntryIndexRole, -1);
+        QFont bold = item->font(0);
+        bold.setBold(true);
+        item->setFont(0, bold);
+        item->setData(0, Qt::AccessibleTextRole, text);
+        return item;
+    };
+    auto placeholder = [](QTreeWidgetItem *parent, const QString &text) {
+        auto *item = new QTreeWidgetItem(parent, {text});
+        item->setFlags(Qt::ItemIsEnabled);
+        item->setData(0, kEntryIndexRole, -1);
+        item->setForeground(0, QPalette().brush(QPalette::Disabled, QPalette::Text));
+        item->setToolTip(0, text);
+    };
+
+    QTreeWidgetItem *profiles = heading(tr("AWS CLI profiles"));
+    QTreeWidgetItem *environment = nullptr;
+    QTreeWidgetItem *accounts = nullptr;
+    QTreeWidgetItem *demo = nullptr;
+    const QList<ConnectionCatalogEntry> &entries = m_catalog.entries();
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const ConnectionCatalogEntry &entry = entries.at(i);
+        QTreeWidgetItem *parent = profiles;
+        if (entry.kind == Kind::Environment) {
+            if (!environment)
+                environment = heading(tr("Environment"));
+            parent = environment;
+        } else if (entry.kind == Kind::StoredAccount) {
+            if (!accounts)
+                accounts = heading(tr("Flowdesk accounts"));
+            parent = accounts;
+        } else if (entry.kind == Kind::Demo) {
+            if (!accounts) { // the accounts group keeps its place (and its "Add account" hint)
+                accounts = heading(tr("Flowdesk accounts"));
+                placeholder(accounts, tr("None yet: Add account… stores keys in the system keychain"));
+            }
+            demo = heading(tr("Demo"));
+            parent = demo;
+        }
+        auto *item = new QTreeWidgetItem(parent, {entry.displayName, entry.region});
+        item->setData(0, kEntryIndexRole, int(i));
+        item->setIcon(0, style()->standardIcon(entry.isBroken() ? QStyle::SP_MessageBoxWarning
+                                                                : QStyle::SP_DriveNetIcon));
+        if (entry.isBroken())
+            item->setToolTip(0, entry.note);
+        if (entry.region.isEmpty())
+            item->setText(1, tr("none"));
+    }
+    if (profiles->childCount() == 0)
+        placeholder(profiles, m_catalog.configError().isEmpty()
+                                  ? tr("None found in ~/.aws/config or ~/.aws/credentials")
+                                  : m_catalog.configError());
+    else if (!m_catalog.configError().isEmpty())
+        placeholder(profiles, m_catalog.configError());
+    if (!accounts) {
+        accounts = heading(tr("Flowdesk accounts"));
+        placeholder(accounts, tr("None yet: Add account… stores keys in the system keychain"));
+    }
+    expandAll();
+}
+
+bool ConnectionCatalogTree::selectEntry(Kind kind, const QString &name)
+{
+    for (QTreeWidgetItemIterator it(this); *it; ++it) {
+        const int index = (*it)->data(0, kEntryIndexRole).toInt();
+        if (index < 0)
+            continue;
+        const ConnectionCatalogEntry &entry = m_catalog.entries().at(index);
+        if (entry.kind == kind && entry.name == name) {
+            setCurrentItem(*it);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool ConnectionCatalogTree::selectDefaultEntry()
+{
+    if (!m_catalog.defaultProfileName().isEmpty()
+        && selectEntry(Kind::Profile, m_catalog.defaultProfileName()))
+        return true;
+    for (const ConnectionCatalogEntry &entry : m_catalog.entries()) {
+        if (!entry.isBroken() && entry.kind != Kind::Demo && selectEntry(entry.kind, entry.name))
+            return true;
+    }
+    return false;
+}
+
+const ConnectionCatalogEntry *ConnectionCatalogTree::currentEntry() const
+{
+    const QTreeWidgetItem *item = currentItem();
+    if (!item)
+        return nullptr;
+    const int index = item->data(0, kEntryIndexRole).toInt();
+    return index >= 0 && index < m_catalog.entries().size() ? &m_catalog.entries().at(index)
+                                                            : nullptr;
+}
+
+} // namespace flowdesk

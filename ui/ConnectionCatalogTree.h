@@ -1,0 +1,38 @@
+#pragma once
+
+#include <ConnectionCatalog.h>
+
+#include <QTreeWidget>
+
+namespace flowdesk {
+
+// What the user can connect with, grouped: AWS CLI profiles, the environment, Flowdesk's own
+// accounts and the demo simulator, each with its default region; broken entries carry a
+// warning icon and say why in their tooltip. Shared by the Open connection dialog and the
+// Connections sidebar so both list the same things the same way.
+class ConnectionCatalogTree : public QTreeWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ConnectionCatalogTree(QWidget *parent = nullptr);
+
+    // Shows `catalog`, keeping the selected entry when it is still listed.
+    void setCatalog(models::ConnectionCatalog catalog);
+    const models::ConnectionCatalog &catalog() const { return m_catalog; }
+
+    // Null on a heading or placeholder row.
+    const models::ConnectionCatalogEntry *currentEntry() const;
+    // Selects the entry of `kind`/`name`; false when it is not listed.
+    bool selectEntry(models::ConnectionInfo::Kind kind, const QString &name);
+    // The profile the AWS CLI would use, else the first usable entry (never the demo: choosing
+    // it is deliberate). False when nothing usable is listed.
+    bool selectDefaultEntry();
+
+private:
+    void populate();
+
+    models::ConnectionCatalog m_catalog;
+};
+
+} // namespace flowdesk
