@@ -33,6 +33,7 @@ void ConnectionCatalogTree::setCatalog(models::ConnectionCatalog catalog)
         current ? std::optional(std::pair(current->kind, current->name)) : std::nullopt;
     m_catalog = std::move(catalog);
     populate();
+    applyOpenMarks();
     if (selected)
         selectEntry(selected->first, selected->second);
     emit currentItemChanged(currentItem(), nullptr); // the entry behind the row may differ
@@ -119,6 +120,27 @@ bool ConnectionCatalogTree::selectEntry(Kind kind, const QString &name)
         }
     }
     return false;
+}
+
+void ConnectionCatalogTree::markOpen(const QList<std::pair<Kind, QString>> &open)
+{
+    m_open = open;
+    applyOpenMarks();
+}
+
+void ConnectionCatalogTree::applyOpenMarks()
+{
+    for (QTreeWidgetItemIterator it(this); *it; ++it) {
+        const int index = (*it)->data(0, kEntryIndexRole).toInt();
+        if (index < 0)
+            continue;
+        const ConnectionCatalogEntry &entry = m_catalog.entries().at(index);
+        const bool isOpen = m_open.contains(std::pair(entry.kind, entry.name));
+        QFont font = (*it)->font(0);
+        font.setBold(isOpen);
+        (*it)->setFont(0, font);
+        (*it)->setToolTip(1, isOpen ? tr("Open in a tab") : QString());
+    }
 }
 
 bool ConnectionCatalogTree::selectDefaultEntry()

@@ -29,10 +29,15 @@ public:
     // it is deliberate). False when nothing usable is listed.
     bool selectDefaultEntry();
 
+    // Shows these entries in bold: the connections that are open now.
+    void markOpen(const QList<std::pair<models::ConnectionInfo::Kind, QString>> &open);
+
 private:
     void populate();
+    void applyOpenMarks();
 
     models::ConnectionCatalog m_catalog;
+    QList<std::pair<models::ConnectionInfo::Kind, QString>> m_open;
 };
 
 } // namespace flowdesk

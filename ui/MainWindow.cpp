@@ -9,6 +9,7 @@
 #include "ConnectionChoice.h"
 #include "ConnectionDialog.h"
 #include "ConnectionPage.h"
+#include "ConnectionsSidebar.h"
 #include "ErrorPresenter.h"
 #include "FlowListModel.h"
 #include "HistoryWindow.h"
@@ -22,6 +23,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -109,6 +111,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
 
     createStatusBar();
+    createConnectionsSidebar();
     restoreSettings();
     updateStatusBar();
     updateActions();
@@ -444,17 +447,63 @@ models::RefreshController *MainWindow::refreshController() const
     return page ? page->refreshController() : nullptr;
 }
 
+void MainWindow::createConnectionsSidebar()
+{
+    auto *dock = new QDockWidget(tr("Connections"), this);
+    dock->setObjectName(QStringLiteral("connectionsDock"));
+    dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    dock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    m_sidebar = new ConnectionsSidebar(dock);
+    dock->setWidget(m_sidebar);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    resizeDocks({dock}, {230}, Qt::Horizontal);
+    QAction *toggle = dock->toggleViewAction();
+    toggle->setObjectName(QStringLiteral("connectionsSidebarAction"));
+    toggle->setText(tr("&Connections sidebar"));
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    if (QMenu *view = menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu"))) {
+        view->addSeparator();
+        view->addAction(toggle);
+    }
+    connect(m_sidebar, &ConnectionsSidebar::connectionChosen, this, &MainWindow::connectionRequested);
+    connect(m_sidebar, &ConnectionsSidebar::moreRequested, this, &MainWindow::openConnectionDialogAt);
+}
+
+// The sidebar shows which of its entries are open in a tab.
+void MainWindow::updateSidebarMarks()
+{
+    QList<std::pair<models::ConnectionInfo::Kind, QString>> open;
+    for (ConnectionPage *page : pages()) {
+        const models::ConnectionInfo &info = page->connection()->info();
+        open.append({info.kind, info.name});
+    }
+    m_sidebar->setOpenConnections(open);
+}
+
+void MainWindow::setStoredAccounts(aws::StoredAccounts *accounts)
+{
+    m_accounts = accounts;
+    m_sidebar->setStoredAccounts(accounts);
+    updateSidebarMarks();
+}
+
 void MainWindow::openConnectionDialog()
+{
+    const ConnectionPage *page = currentPage();
+    if (page)
+        openConnectionDialogAt(page->connection()->info().kind, page->connection()->info().name);
+    else
+        openConnectionDialogAt(models::ConnectionInfo::Kind::Profile, QString());
+}
+
+void MainWindow::openConnectionDialogAt(models::ConnectionInfo::Kind kind, const QString &name)
 {
     if (!m_accounts) {
         showInfo(tr("Opening connections is not available in this window."));
         return;
     }
     auto *dialog = new ConnectionDialog(m_accounts, QProcessEnvironment::systemEnvironment(), this);
-    if (const ConnectionPage *page = currentPage()) {
-        const models::ConnectionInfo &info = page->connection()->info();
-        dialog->selectEntry(info.kind, info.name);
-    }
+    dialog->selectEntry(kind, name);
     connect(dialog, &ConnectionDialog::connectionChosen, this, &MainWindow::connectionRequested);
     dialog->open();
 }
@@ -499,6 +548,7 @@ void MainWindow::updateTabTitles()
                                       : QIcon());
     }
     m_closeConnectionAction->setEnabled(!pages().isEmpty());
+    updateSidebarMarks();
 }
 
 void MainWindow::setPreferences(const Preferences &preferences)

@@ -3,6 +3,7 @@
 #include "AppFlowTypes.h"
 #include "CancelController.h"
 #include "CancelPlan.h"
+#include "Connection.h"
 #include "Preferences.h"
 
 #include <QMainWindow>
@@ -29,6 +30,7 @@ struct ConnectionChoice;
 } // namespace models
 
 class AllActiveRunsPane;
+class ConnectionsSidebar;
 class CancelOutcomeView;
 class ConnectionPage;
 class HistoryWindow;
@@ -69,8 +71,11 @@ public:
     static QList<models::ConnectionChoice> lastOpenConnections();
 
     // Flowdesk's own accounts, listed (and edited) in the Open connection dialog.
-    void setStoredAccounts(aws::StoredAccounts *accounts) { m_accounts = accounts; }
+    void setStoredAccounts(aws::StoredAccounts *accounts);
+    // The Open connection dialog, on the entry of `kind`/`name` (else the current connection's).
     void openConnectionDialog();
+    void openConnectionDialogAt(models::ConnectionInfo::Kind kind, const QString &name);
+    ConnectionsSidebar *connectionsSidebar() const { return m_sidebar; }
     // Opening a requested connection failed: says why in the message bar.
     void showConnectionError(const QString &error);
 
@@ -112,6 +117,8 @@ private:
     void createMenus();
     void createToolBar();
     void createStatusBar();
+    void createConnectionsSidebar();
+    void updateSidebarMarks();
 
     bool allActiveTabIsCurrent() const;
     // The connections the current tab is about: the page's, or all on "All active runs".
@@ -151,6 +158,7 @@ private:
     MessageBar *m_messageBar = nullptr;
     QTabWidget *m_tabs = nullptr;
     AllActiveRunsPane *m_activePane = nullptr;
+    ConnectionsSidebar *m_sidebar = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_demoBadge = nullptr;
     QLabel *m_refreshedLabel = nullptr;

@@ -9,7 +9,9 @@
 #include "CancelOutcomeView.h"
 #include "AllActiveRunsPane.h"
 #include "ConnectionChoice.h"
+#include "ConnectionCatalogTree.h"
 #include "ConnectionPage.h"
+#include "ConnectionsSidebar.h"
 #include "FlowListModel.h"
 #include "HistoryWindow.h"
 #include "MessageBar.h"
@@ -463,6 +465,19 @@ private slots:
         QVERIFY(window.messageBar()->text().contains(QStringLiteral("profile 'prod'")));
         QVERIFY(window.findChild<QAction *>(QStringLiteral("openConnectionAction"))->isEnabled());
         QVERIFY(!window.findChild<QAction *>(QStringLiteral("closeConnectionAction"))->isEnabled());
+
+        // The Connections sidebar asks the window's owner for the connection it opens.
+        flowdesk::ConnectionsSidebar *sidebar = window.connectionsSidebar();
+        QVERIFY(sidebar->isVisible());
+        const auto demo = sidebar->tree()->findItems(QStringLiteral("Built-in AppFlow simulator"),
+                                                     Qt::MatchExactly | Qt::MatchRecursive);
+        QCOMPARE(demo.size(), 1);
+        sidebar->tree()->setCurrentItem(demo.first());
+        QSignalSpy requested(&window, &MainWindow::connectionRequested);
+        QTest::mouseClick(sidebar->findChild<QPushButton *>(QStringLiteral("sidebarOpenButton")), Qt::LeftButton);
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.first().first().value<flowdesk::models::ConnectionChoice>().kind,
+                 flowdesk::models::ConnectionInfo::Kind::Demo);
     }
 
     // The connections open at exit are reopened at the next start (names and regions only);

@@ -1,0 +1,133 @@
+#include "ConnectionsSidebar.h"
+
+#include "ConnectionCatalogTree.h"
+
+#include <StoredAccounts.h>
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace flowdesk {
+
+using Kind = models::ConnectionInfo::Kind;
+
+ConnectionsSidebar::ConnectionsSidebar(QWidget *parent)
+    : QWidget(parent)
+    , m_tree(new ConnectionCatalogTree(this))
+    , m_regionComboBox(new QComboBox(this))
+    , m_noteLabel(new QLabel(this))
+    , m_openButton(new QPushButton(tr("&Open"), this))
+    , m_moreButton(new QPushButton(tr("More…"), this))
+{
+    setObjectName(QStringLiteral("connectionsSidebar"));
+    m_tree->setObjectName(QStringLiteral("sidebarEntriesTree"));
+    m_tree->setHeaderHidden(true);
+    m_tree->setColumnHidden(1, true); // the region picker below says it
+    m_regionComboBox->setObjectName(QStringLiteral("sidebarRegionComboBox"));
+    m_regionComboBox->setAccessibleName(tr("Region"));
+    m_regionComboBox->addItems(models::ConnectionCatalog::appFlowRegions());
+    m_regionComboBox->setCurrentText(QStringLiteral("us-east-1")); // until an entry says otherwise
+    m_noteLabel->setObjectName(QStringLiteral("sidebarNoteLabel"));
+    m_noteLabel->setWordWrap(true);
+    m_noteLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_openButton->setObjectName(QStringLiteral("sidebarOpenButton"));
+    m_openButton->setToolTip(tr("Open this connection in a new tab"));
+    m_moreButton->setObjectName(QStringLiteral("sidebarMoreButton"));
+    m_moreButton->setToolTip(tr("Endpoint override, adding and editing accounts (Ctrl+O)"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_tree, 1);
+    auto *form = new QFormLayout;
+    form->setContentsMargins(0, 0, 0, 0);
+    auto *regionLabel = new QLabel(tr("&Region:"), this);
+    regionLabel->setBuddy(m_regionComboBox);
+    form->addRow(regionLabel, m_regionComboBox);
+    layout->addLayout(form);
+    layout->addWidget(m_noteLabel);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_openButton, 1);
+    buttons->addWidget(m_moreButton);
+    layout->addLayout(buttons);
+
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, &ConnectionsSidebar::entryChanged);
+    connect(m_tree, &QTreeWidget::itemActivated, this, &ConnectionsSidebar::openCurrent);
+    connect(m_openButton, &QPushButton::clicked, this, &ConnectionsSidebar::openCurrent);
+    connect(m_moreButton, &QPushButton::clicked, this, [this] {
+        const models::ConnectionCatalogEntry *entry = m_tree->currentEntry();
+        emit moreRequested(entry ? entry->kind : Kind::Profile, entry ? entry->name : QString());
+    });
+    reload();
+    m_tree->selectDefaultEntry();
+    entryChanged();
+}
+
+void ConnectionsSidebar::setStoredAccounts(aws::StoredAccounts *accounts)
+{
+    if (m_accounts)
+        disconnect(m_accounts, nullptr, this, nullptr);
+    m_accounts = accounts;
+    if (m_accounts)
+        connect(m_accounts, &aws::StoredAccounts::accountsChanged, this, &ConnectionsSidebar::reload);
+    reload();
+}
+
+void ConnectionsSidebar::setOpenConnections(const QList<std::pair<Kind, QString>> &open)
+{
+    m_tree->markOpen(open);
+}
+
+void ConnectionsSidebar::reload()
+{
+    models::ConnectionCatalog catalog =
+        models::ConnectionCatalog::load(QProcessEnvironment::systemEnvironment(), m_accounts);
+    catalog.addDemoEntry();
+    m_tree->setCatalog(std::move(catalog));
+}
+
+// The region follows the entry (as in the dialog); an entry without an AppFlow region keeps
+// the last choice and says so.
+void ConnectionsSidebar::entryChanged()
+{
+    const models::ConnectionCatalogEntry *entry = m_tree->currentEntry();
+    m_openButton->setEnabled(entry && !entry->isBroken());
+    if (!entry) {
+        m_noteLabel->clear();
+        return;
+    }
+    if (entry->isBroken()) {
+        m_noteLabel->setText(entry->note);
+    } else if (models::ConnectionCatalog::isAppFlowRegion(entry->region)) {
+        m_regionComboBox->setCurrentText(entry->region);
+        m_noteLabel->clear();
+    } else {
+        m_noteLabel->setText(entry->region.isEmpty()
+                                 ? tr("No default region: choose one.")
+                                 : tr("%1 has no AppFlow: choose a region.").arg(entry->region));
+    }
+}
+
+std::optional<models::ConnectionChoice> ConnectionsSidebar::choice() const
+{
+    const models::ConnectionCatalogEntry *entry = m_tree->currentEntry();
+    if (!entry || entry->isBroken())
+        return std::nullopt;
+    models::ConnectionChoice choice;
+    choice.kind = entry->kind;
+    choice.name = entry->name;
+    choice.region = m_regionComboBox->currentText();
+    // No endpoint: the usual resolution (a stored account's own endpoint applies by itself).
+    return choice;
+}
+
+void ConnectionsSidebar::openCurrent()
+{
+    if (const auto chosen = choice())
+        emit connectionChosen(*chosen);
+}
+
+} // namespace flowdesk
