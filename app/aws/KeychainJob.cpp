@@ -34,8 +34,16 @@ KeychainResult resultOf(const QKeychain::Job &job)
         break;
     default:
         result.status = KeychainResult::Status::Failed;
-        result.errorMessage = KeychainJob::tr("The keychain failed for \"%1\": %2")
+        result.errorMessage = KeychainJob::tr("The keychain failed for \"%1\": %2.")
                                   .arg(job.key(), job.errorString());
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+        // Mostly "Could not connect": no session bus, or nothing serves the Secret Service on
+        // it. Say what is needed; the raw text alone does not.
+        result.errorMessage += u' '
+            + KeychainJob::tr("Flowdesk keeps secrets in the system keychain: it needs a Secret "
+                              "Service provider such as gnome-keyring or KWallet running and "
+                              "unlocked in your desktop session.");
+#endif
         break;
     }
     return result;
