@@ -16,6 +16,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QIcon>
+#include <QLoggingCategory>
 #include <QSettings>
 #include <QTextStream>
 
@@ -73,6 +74,10 @@ int main(int argc, char *argv[])
         return 1;
     }
 
+    // A desktop app: warnings on stderr, per-request detail only when asked for with
+    // QT_LOGGING_RULES (e.g. "flowdesk.*.info=true").
+    if (!qEnvironmentVariableIsSet("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("flowdesk.*.info=false"));
     QApplication app(argc, argv);
     Q_INIT_RESOURCE(flowdesk); // the icons live in a static library
     flowdesk::installTranslations();

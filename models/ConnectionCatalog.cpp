@@ -56,6 +56,7 @@ QString profileProblem(const QString &profile, const QProcessEnvironment &enviro
     aws::CredentialChainOptions options;
     options.profileName = profile;
     options.environment = environment;
+    options.logDecision = false; // a check, not a use
     aws::CredentialChain chain(options);
     return chain.resolve() ? QString() : chain.errorString();
 }

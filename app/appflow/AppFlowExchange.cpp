@@ -216,8 +216,9 @@ void AppFlowExchange::onReplyFinished()
         const AppFlowError error =
             timedOut ? AppFlowError::timeout(m_transport->transferTimeoutMs(), m_transport->endpoint())
                      : AppFlowError::network(detail, m_transport->endpoint());
-        qCInfo(lcAppFlow).noquote() << m_operation << "attempt" << m_attempts.made << "failed after"
-                                    << elapsedMs << "ms:" << error.toString();
+        // Failures are warnings: they reach stderr even with the app's default filter.
+        qCWarning(lcAppFlow).noquote() << m_operation << "attempt" << m_attempts.made << "failed after"
+                                       << elapsedMs << "ms:" << error.toString();
         handleFailure(error, response);
         return;
     }
@@ -232,8 +233,8 @@ void AppFlowExchange::onReplyFinished()
     }
 
     const AppFlowError error = AppFlowError::fromHttpResponse(response, m_transport->endpoint());
-    qCInfo(lcAppFlow).noquote() << m_operation << "→ HTTP" << response.status << "in" << elapsedMs
-                                << "ms:" << error.toString();
+    qCWarning(lcAppFlow).noquote() << m_operation << "→ HTTP" << response.status << "in" << elapsedMs
+                                   << "ms:" << error.toString();
     handleFailure(error, response);
 }
 

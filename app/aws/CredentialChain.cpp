@@ -335,10 +335,12 @@ bool CredentialChain::resolve()
     }
 
     if (!m_active) {
-        qCWarning(lcAwsCredentials).noquote() << m_error;
+        if (m_options.logDecision)
+            qCWarning(lcAwsCredentials).noquote() << m_error;
         return false;
     }
-    qCInfo(lcAwsCredentials).noquote() << "using credentials from" << m_active->description();
+    if (m_options.logDecision)
+        qCInfo(lcAwsCredentials).noquote() << "using credentials from" << m_active->description();
     emit resolved(m_active->description());
     return true;
 }

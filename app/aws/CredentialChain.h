@@ -35,6 +35,9 @@ struct CredentialChainOptions {
     QUrl stsEndpoint;
     QUrl ssoEndpoint;
     std::chrono::milliseconds processTimeout{std::chrono::seconds(60)};
+    // False when the chain is only asked whether a profile is usable (the connection list checks
+    // every profile): then the decision is not logged as if credentials were being used.
+    bool logDecision = true;
 };
 
 // The AWS CLI's credential chain: explicit credentials, then the environment
