@@ -364,23 +364,36 @@ void AccountDialog::fitHeight()
 
 bool AccountDialog::validateAll()
 {
+    return validate({Field::Name, Field::AccessKeyId, Field::Secret, Field::SessionToken,
+                     Field::Region, Field::Endpoint});
+}
+
+// Shows each field's problem in place and focuses the first field that has one.
+bool AccountDialog::validate(const QList<Field> &fields)
+{
     QWidget *first = nullptr;
-    const QList<QPair<Field, QWidget *>> fields = {
-        {Field::Name, m_nameLineEdit},
-        {Field::AccessKeyId, m_accessKeyIdLineEdit},
-        {Field::Secret, m_secretLineEdit},
-        {Field::SessionToken, m_sessionTokenLineEdit},
-        {Field::Region, m_regionComboBox},
-        {Field::Endpoint, m_endpointLineEdit}};
-    for (const auto &[field, widget] : fields) {
+    for (Field field : fields) {
         const QString text = problem(field);
         showProblem(field, text);
         if (!text.isEmpty() && !first)
-            first = widget;
+            first = widgetOf(field);
     }
     if (first)
         first->setFocus();
     return !first;
+}
+
+QWidget *AccountDialog::widgetOf(Field field) const
+{
+    switch (field) {
+    case Field::Name: return m_nameLineEdit;
+    case Field::AccessKeyId: return m_accessKeyIdLineEdit;
+    case Field::Secret: return m_secretLineEdit;
+    case Field::SessionToken: return m_sessionTokenLineEdit;
+    case Field::Region: return m_regionComboBox;
+    case Field::Endpoint: return m_endpointLineEdit;
+    }
+    return nullptr;
 }
 
 void AccountDialog::credentialsChanged()
@@ -431,25 +444,9 @@ void AccountDialog::updateButtons()
 void AccountDialog::testConnection()
 {
     // The name plays no part in a test, so a missing name does not block it.
-    bool ok = true;
-    QWidget *first = nullptr;
-    const QList<QPair<Field, QWidget *>> fields = {
-        {Field::AccessKeyId, m_accessKeyIdLineEdit},
-        {Field::Secret, m_secretLineEdit},
-        {Field::SessionToken, m_sessionTokenLineEdit},
-        {Field::Region, m_regionComboBox},
-        {Field::Endpoint, m_endpointLineEdit}};
-    for (const auto &[field, widget] : fields) {
-        const QString text = problem(field);
-        showProblem(field, text);
-        if (!text.isEmpty() && !first)
-            first = widget;
-        ok = ok && text.isEmpty();
-    }
-    if (!ok) {
-        first->setFocus();
+    if (!validate({Field::AccessKeyId, Field::Secret, Field::SessionToken, Field::Region,
+                   Field::Endpoint}))
         return;
-    }
 
     delete m_testContext;
     m_testContext = new QObject(this);

@@ -67,6 +67,8 @@ private:
     QString problem(Field field) const;
     // Shows each field's problem; true when none has one. Focuses the first bad field.
     bool validateAll();
+    bool validate(const QList<Field> &fields);
+    QWidget *widgetOf(Field field) const;
     void showProblem(Field field, const QString &text);
     // Warnings that do not block (e.g. an unusual access key ID prefix).
     QString accessKeyWarning() const;
