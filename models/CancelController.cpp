@@ -30,7 +30,7 @@ void CancelController::setPollIntervals(int initialMs, int maxMs)
     m_pollMaxMs = maxMs;
 }
 
-void CancelController::start(const QList<Target> &targets, bool deactivate)
+void CancelController::start(const QList<Target> &targets)
 {
     Q_ASSERT(!m_started);
     m_started = true;
@@ -39,7 +39,7 @@ void CancelController::start(const QList<Target> &targets, bool deactivate)
             m_outcomes.setRequested(target.flowName, run.executionId, run);
     }
     for (const Target &target : targets)
-        cancelFlow(target, deactivate);
+        cancelFlow(target);
     if (m_pendingRequests == 0) {
         emit requestsDone();
         if (m_outcomes.allSettled())
@@ -47,8 +47,9 @@ void CancelController::start(const QList<Target> &targets, bool deactivate)
     }
 }
 
-void CancelController::cancelFlow(const Target &target, bool deactivate)
+void CancelController::cancelFlow(const Target &target)
 {
+    const bool deactivate = target.deactivate;
     AuditEntry intent = AuditEntry::newIntent();
     intent.profile = m_connection.sourceText();
     intent.region = m_connection.region;

@@ -27,6 +27,7 @@ public:
         QString flowName;
         bool allActive = false;               // CancelFlowExecutions without executionIds
         QList<appflow::ExecutionRecord> runs; // the runs to cancel (for allActive: those known)
+        bool deactivate = false;              // StopFlow afterwards (scheduled and event flows)
     };
 
     CancelController(appflow::AppFlowClient *client, const ConnectionInfo &connection,
@@ -34,8 +35,8 @@ public:
 
     CancelOutcomeModel *outcomes() { return &m_outcomes; }
 
-    // Starts the cancel of every target; `deactivate`: StopFlow each flow afterwards.
-    void start(const QList<Target> &targets, bool deactivate);
+    // Starts the cancel of every target (and the StopFlow of those that ask for it).
+    void start(const QList<Target> &targets);
 
     bool requestsFinished() const { return m_pendingRequests == 0; }
     bool allSettled() const { return requestsFinished() && m_outcomes.allSettled(); }
@@ -52,7 +53,7 @@ signals:
     void auditFailed(const QString &message);
 
 private:
-    void cancelFlow(const Target &target, bool deactivate);
+    void cancelFlow(const Target &target);
     void recordResult(const audit::AuditEntry &intent, const QList<appflow::CancelOutcome> &outcomes);
     void deactivateFlow(const QString &flowName);
     void requestFinished();

@@ -120,8 +120,12 @@ std::optional<AllActiveRunsPane::Run> AllActiveRunsPane::currentRun() const
 
 void AllActiveRunsPane::restoreLayout(const QSettings &settings)
 {
+    // Only a layout saved with these very columns: an empty one (saved with no connection open)
+    // or an older one would leave every column at a default width, unsorted.
     const QByteArray state = settings.value(QStringLiteral("mainWindow/activeRunsHeader")).toByteArray();
-    if (!state.isEmpty() && m_view->header()->restoreState(state)) {
+    const bool sameColumns =
+        settings.value(QStringLiteral("mainWindow/activeRunsColumns")).toInt() == ActiveRunsModel::ColumnCount;
+    if (sameColumns && !state.isEmpty() && m_view->header()->restoreState(state)) {
         updateHint();
         return;
     }
@@ -136,6 +140,9 @@ void AllActiveRunsPane::restoreLayout(const QSettings &settings)
 
 void AllActiveRunsPane::saveLayout(QSettings &settings) const
 {
+    if (m_view->header()->count() != ActiveRunsModel::ColumnCount)
+        return; // no connection open: no columns, nothing worth keeping
+    settings.setValue(QStringLiteral("mainWindow/activeRunsColumns"), int(ActiveRunsModel::ColumnCount));
     settings.setValue(QStringLiteral("mainWindow/activeRunsHeader"), m_view->header()->saveState());
 }
 

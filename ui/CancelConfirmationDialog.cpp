@@ -9,6 +9,7 @@
 #include <QPushButton>
 #include <QStyle>
 #include <QTableWidget>
+#include <QTextDocumentFragment>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -249,9 +250,9 @@ QWidget *CancelConfirmationDialog::createWarnings()
     QStringList uncheckedFlows;
     for (const CancelPlan::FlowRuns &flow : m_plan.flows) {
         if (!flow.descriptionKnown)
-            uncheckedFlows << quoted(flow.flowName);
+            uncheckedFlows << flowText(flow);
         else if (!flow.batchApiUses.isEmpty())
-            batchFlows << quoted(flow.flowName);
+            batchFlows << flowText(flow);
         if (flow.descriptionKnown && !flow.batchApiUses.isEmpty())
             batchDetails << flow.batchApiUses.join(QStringLiteral("; ")).toHtmlEscaped();
     }
@@ -279,21 +280,37 @@ QWidget *CancelConfirmationDialog::createWarnings()
            "start a new run."),
         box));
 
-    bool anyScheduled = false;
-    for (const CancelPlan::FlowRuns &flow : m_plan.flows)
-        anyScheduled = anyScheduled || canBeScheduled(flow.triggerType);
+    QStringList scheduledFlows;
+    for (const CancelPlan::FlowRuns &flow : m_plan.flows) {
+        if (canBeScheduled(flow.triggerType))
+            scheduledFlows << flowText(flow);
+    }
     layout->addWidget(warningRow(
         QStringLiteral("scheduledWarningLabel"), QStyle::SP_MessageBoxInformation,
         tr("Scheduled runs that have not started yet are not affected. Only deactivating the "
            "flow stops them."),
         box));
-    if (anyScheduled) {
+    if (!scheduledFlows.isEmpty()) {
+        // Only scheduled and event flows are deactivated; say which when there is a choice.
         m_deactivateCheckBox = new QCheckBox(
-            tr("Also deactivate the flow so no new scheduled runs start"), box);
+            m_plan.flows.size() == 1
+                ? tr("Also deactivate the flow so no new scheduled runs start")
+                : tr("Also deactivate %1 so no new scheduled or event runs start")
+                      .arg(QTextDocumentFragment::fromHtml(scheduledFlows.join(tr(", "))).toPlainText()),
+            box);
         m_deactivateCheckBox->setObjectName(QStringLiteral("deactivateCheckBox"));
         layout->addWidget(m_deactivateCheckBox);
     }
     return box;
+}
+
+// A flow as the warnings name it: with its connection when the plan spans several, so a batch
+// warning about one account's "orders-sync" is not read as about another's.
+QString CancelConfirmationDialog::flowText(const CancelPlan::FlowRuns &flow) const
+{
+    if (m_plan.connectionLabels().size() < 2)
+        return quoted(flow.flowName);
+    return tr("%1 (%2)").arg(quoted(flow.flowName), flow.connectionName.toHtmlEscaped());
 }
 
 QString CancelConfirmationDialog::confirmationWord() const

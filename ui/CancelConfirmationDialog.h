@@ -28,6 +28,7 @@ public:
     bool deactivateRequested() const;
     // What the user has to type for a cancel-all: the flow name, or a fixed word across flows.
     QString confirmationWord() const;
+    QString flowText(const CancelPlan::FlowRuns &flow) const;
 
 signals:
     void cancelConfirmed(bool deactivateFlows);

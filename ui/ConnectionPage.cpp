@@ -334,6 +334,18 @@ QList<ExecutionRecord> ConnectionPage::inProgressRunsOf(const QString &flowName)
     return runs;
 }
 
+bool ConnectionPage::hasInProgressRuns(const QString &flowName) const
+{
+    const ActiveRunsModel *active = m_refresh->activeRuns();
+    for (int row = 0; row < active->rowCount(); ++row) {
+        const models::ActiveRun &run = active->run(row);
+        if ((flowName.isEmpty() || run.flowName == flowName)
+            && run.record.executionStatus == ExecutionStatus::InProgress)
+            return true;
+    }
+    return false;
+}
+
 std::optional<ExecutionRecord> ConnectionPage::latestRecord(const QString &flowName,
                                                             const QString &executionId) const
 {

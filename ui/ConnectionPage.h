@@ -65,6 +65,8 @@ public:
     QList<appflow::ExecutionRecord> selectedInProgressRuns() const;
     // In-progress runs of `flowName` (every flow when empty), from the active-runs model.
     QList<appflow::ExecutionRecord> inProgressRunsOf(const QString &flowName) const;
+    bool hasInProgressRuns(const QString &flowName) const; // the same, without copying
+
     // The newest status known for a run (active-runs model, else the runs view).
     std::optional<appflow::ExecutionRecord> latestRecord(const QString &flowName,
                                                          const QString &executionId) const;

@@ -32,6 +32,7 @@
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
@@ -119,6 +120,7 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    m_closing = true; // calls dropped below must not open dialogs on a window being destroyed
     // Pages first: their outcome views and models go while the window still exists.
     for (ConnectionPage *page : pages()) {
         m_activePane->removeConnection(page);
@@ -336,7 +338,10 @@ ConnectionPage *MainWindow::addConnection(models::Connection *connection)
     m_activePane->addConnection(page);
 
     models::RefreshController *refresh = page->refreshController();
-    connect(page, &ConnectionPage::stateChanged, this, &MainWindow::updateActions);
+    connect(page, &ConnectionPage::stateChanged, this, [this, page] {
+        if (pagesInView().contains(page))
+            updateActions();
+    });
     connect(page, &ConnectionPage::currentFlowChanged, this, &MainWindow::updateTabTitles);
     connect(refresh, &models::RefreshController::errorOccurred, this,
             [this, page](const appflow::AppFlowError &error, const QString &operation, const QString &flow) {
@@ -630,9 +635,9 @@ void MainWindow::updateActions()
     const FlowContext flow = currentFlow();
     const std::optional<FlowDefinition> definition =
         flow.page && !flow.flowName.isEmpty() ? flow.page->flowDefinition(flow.flowName) : std::nullopt;
-    m_cancelFlowAction->setEnabled(definition && !flow.page->inProgressRunsOf(flow.flowName).isEmpty());
+    m_cancelFlowAction->setEnabled(definition && flow.page->hasInProgressRuns(flow.flowName));
     const bool anyActive = std::any_of(inView.cbegin(), inView.cend(), [](ConnectionPage *page) {
-        return !page->inProgressRunsOf(QString()).isEmpty();
+        return page->hasInProgressRuns(QString());
     });
     m_cancelAllAction->setEnabled(anyActive);
     m_deactivateAction->setEnabled(definition && canBeDeactivated(*definition));
@@ -788,17 +793,29 @@ void MainWindow::prepareCancel(CancelPlan plan)
         ++*pending;
         QPointer<ConnectionPage> target = page;
         const QString flowName = flow.flowName;
-        page->connection()->client()->describeFlow(
+        // Once per flow: when DescribeFlow answers, or when its call goes without answering
+        // (the connection was closed meanwhile) — else the confirmation would never open.
+        auto answered = std::make_shared<bool>(false);
+        auto settle = [this, shared, pending, i, fill, answered] {
+            if (*answered || m_closing)
+                return;
+            *answered = true;
+            fill(i);
+            // Queued: a call that went with its connection reports from inside that
+            // connection's destruction, which must be over before the plan is looked at.
+            if (--*pending == 0)
+                QTimer::singleShot(0, this, [this, shared] { openConfirmation(*shared); });
+        };
+        appflow::AppFlowCall *call = page->connection()->client()->describeFlow(
             flowName, this,
-            [this, shared, pending, i, flowName, fill, target](const appflow::AppFlowResult<appflow::FlowDescription> &result) {
+            [flowName, target, settle](const appflow::AppFlowResult<appflow::FlowDescription> &result) {
                 if (result.ok() && target)
                     target->rememberDescription(flowName, result.value());
                 // A failed DescribeFlow does not block the cancel: the dialog says it could
                 // not check for a batch API.
-                fill(i);
-                if (--*pending == 0)
-                    openConfirmation(*shared);
+                settle();
             });
+        connect(call, &QObject::destroyed, this, settle);
     }
     if (*pending == 0)
         openConfirmation(*shared);
@@ -806,8 +823,22 @@ void MainWindow::prepareCancel(CancelPlan plan)
         statusBar()->showMessage(tr("Checking the flow settings before cancelling…"), 3000);
 }
 
-void MainWindow::openConfirmation(const CancelPlan &plan)
+void MainWindow::openConfirmation(CancelPlan plan)
 {
+    // A connection closed while its flows were being checked: its runs leave the plan.
+    QStringList closed;
+    plan.flows.removeIf([&closed](const CancelPlan::FlowRuns &flow) {
+        if (flow.connection)
+            return false;
+        if (!closed.contains(flow.connectionLabel))
+            closed << flow.connectionLabel;
+        return true;
+    });
+    if (!closed.isEmpty())
+        showInfo(tr("The runs of %1 are not in this cancel: that connection was closed.")
+                     .arg(closed.join(tr(", "))));
+    if (plan.flows.isEmpty())
+        return;
     auto *dialog = new CancelConfirmationDialog(plan, this);
     connect(dialog, &CancelConfirmationDialog::cancelConfirmed, this,
             [this, plan](bool deactivate) { executeCancel(plan, deactivate); });
@@ -832,6 +863,10 @@ void MainWindow::executeCancel(const CancelPlan &plan, bool deactivate)
         models::CancelController::Target target;
         target.flowName = flow.flowName;
         target.allActive = plan.isCancelAll();
+        // "Also deactivate" stops scheduled and event flows; on-demand flows have nothing to stop.
+        target.deactivate = deactivate
+            && (flow.triggerType == appflow::TriggerType::Scheduled
+                || flow.triggerType == appflow::TriggerType::Event);
         for (const ExecutionRecord &run : flow.runs) {
             const std::optional<ExecutionRecord> latest = page->latestRecord(flow.flowName, run.executionId);
             if (latest && latest->executionStatus != ExecutionStatus::InProgress) {
@@ -856,7 +891,7 @@ void MainWindow::executeCancel(const CancelPlan &plan, bool deactivate)
         }
     }
     for (ConnectionPage *page : order)
-        startCancel(page, targetsByPage.value(page), deactivate);
+        startCancel(page, targetsByPage.value(page));
     if (!closedMeanwhile.isEmpty())
         showInfo(tr("Nothing was sent to %1: the connection was closed while the confirmation "
                     "was open.").arg(closedMeanwhile.join(tr(", "))));
@@ -870,8 +905,7 @@ void MainWindow::executeCancel(const CancelPlan &plan, bool deactivate)
 
 // One controller and outcome window per connection: each has its own client, audit context
 // and watch.
-void MainWindow::startCancel(ConnectionPage *page, const QList<models::CancelController::Target> &targets,
-                             bool deactivate)
+void MainWindow::startCancel(ConnectionPage *page, const QList<models::CancelController::Target> &targets)
 {
     const models::ConnectionInfo &info = page->connection()->info();
     auto *controller = new models::CancelController(page->connection()->client(), info, m_auditLogPath);
@@ -902,7 +936,7 @@ void MainWindow::startCancel(ConnectionPage *page, const QList<models::CancelCon
     connect(controller, &models::CancelController::requestsDone, this, refreshFlows);
     connect(controller, &models::CancelController::settled, this, refreshFlows);
     view->show();
-    controller->start(targets, deactivate);
+    controller->start(targets);
 }
 
 void MainWindow::showHistory()
@@ -971,6 +1005,16 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // A cancel whose requests have not answered yet would lose its result (and its audit line).
+    for (ConnectionPage *page : pages()) {
+        if (page->cancelRequestsInFlight()) {
+            showInfo(tr("Flowdesk cannot close yet: a cancel is still being sent to %1.")
+                         .arg(page->connection()->info().label()),
+                     tr("Close it again once the cancel window says every request has answered."));
+            event->ignore();
+            return;
+        }
+    }
     saveSettings();
     QMainWindow::closeEvent(event);
 }

@@ -139,10 +139,9 @@ private:
     void cancelAllActiveRuns();
     static CancelPlan::FlowRuns planEntry(ConnectionPage *page, const QString &flowName);
     void prepareCancel(CancelPlan plan);
-    void openConfirmation(const CancelPlan &plan);
+    void openConfirmation(CancelPlan plan);
     void executeCancel(const CancelPlan &plan, bool deactivate);
-    void startCancel(ConnectionPage *page, const QList<models::CancelController::Target> &targets,
-                     bool deactivate);
+    void startCancel(ConnectionPage *page, const QList<models::CancelController::Target> &targets);
     void showHistory();
     void deactivateCurrentFlow();
     void startRunOfCurrentFlow();
@@ -154,6 +153,7 @@ private:
     QString m_auditLogPath;
     QString m_flowToRestore;
     aws::StoredAccounts *m_accounts = nullptr;
+    bool m_closing = false;
 
     MessageBar *m_messageBar = nullptr;
     QTabWidget *m_tabs = nullptr;

@@ -147,6 +147,11 @@ QUrl Simulator::url() const
     return d->url;
 }
 
+void Simulator::setLatencyMs(int latencyMs)
+{
+    d->config.latencyMs = qMax(0, latencyMs);
+}
+
 const SimulatorConfig &Simulator::config() const
 {
     return d->config;

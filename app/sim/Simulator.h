@@ -39,6 +39,8 @@ public:
 
     // Additions beyond the contract:
     const SimulatorConfig &config() const;
+    // Delay every answer from now on (tests: a request still in flight when the UI acts).
+    void setLatencyMs(int latencyMs);
     // The long-term credentials it accepts (config's key, secret and token).
     aws::Credentials credentials() const;
     // A configuration for demo mode: the demo scenario and freshly generated credentials.

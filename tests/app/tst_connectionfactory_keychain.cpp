@@ -343,7 +343,7 @@ private slots:
             CancelController controller(connection->client(), connection->info(), auditPath);
             controller.setPollIntervals(50, 200);
             QSignalSpy settled(&controller, &CancelController::settled);
-            controller.start({target}, false);
+            controller.start({target});
             QTRY_COMPARE_WITH_TIMEOUT(settled.count(), 1, 20000);
             QCOMPARE(controller.outcomes()->count(flowdesk::models::CancelOutcomeModel::Result::CancelStarted),
                      target.runs.size());

@@ -58,7 +58,7 @@ private slots:
         finishedRecord.executionStatus = flowdesk::appflow::ExecutionStatus::Successful;
         finishedRecord.executionStatusText = QStringLiteral("Successful");
         target.runs = {record(running), finishedRecord, record(failed), record(unknown)};
-        controller.start({target}, false);
+        controller.start({target});
 
         QTRY_COMPARE(done.count(), 1);
         CancelOutcomeModel *outcomes = controller.outcomes();
@@ -109,7 +109,7 @@ private slots:
         CancelController::Target target;
         target.flowName = flow;
         target.runs = {record(running)};
-        controller.start({target}, false);
+        controller.start({target});
         QCOMPARE(auditFailed.count(), 1);
         QVERIFY(auditFailed.first().first().toString().contains(QStringLiteral("audit log")));
         const auto &row = controller.outcomes()->row(controller.outcomes()->indexOf(flow, running));
@@ -134,7 +134,8 @@ private slots:
         for (const QString &id : sim.idsWithStatus(flow, QStringLiteral("InProgress")))
             target.runs << record(id);
         QCOMPARE(target.runs.size(), 2);
-        controller.start({target}, true);
+        target.deactivate = true;
+        controller.start({target});
         QTRY_COMPARE(done.count(), 1);
         QCOMPARE(controller.outcomes()->count(CancelOutcomeModel::Result::CancelStarted), 2);
         QVERIFY(sim.idsWithStatus(flow, QStringLiteral("InProgress")).isEmpty());

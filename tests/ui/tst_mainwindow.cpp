@@ -31,6 +31,8 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTreeView>
+#include <QTableWidget>
+#include <QHeaderView>
 #include <QtTest>
 
 using flowdesk::CancelConfirmationDialog;
@@ -507,6 +509,130 @@ private slots:
                              QVariantList{QVariantMap{{QStringLiteral("kind"), QStringLiteral("profile")}},
                                           reopen.first().toVariant()});
         QCOMPARE(MainWindow::lastOpenConnections().size(), 1);
+    }
+
+    // A second account next to the window's own, loaded.
+    flowdesk::ConnectionPage *addSecondConnection(SimulatorFixture &second)
+    {
+        flowdesk::ConnectionPage *page = m_window->addConnection(second.connect());
+        if (!page || !QTest::qWaitFor([&] {
+                return page->refreshController()->activeRuns()->rowCount() == 5
+                    && !page->refreshController()->isBusy();
+            }, 20000))
+            return nullptr;
+        return page;
+    }
+
+    // "Cancel every active run" on All active runs: one request per connection and flow, each
+    // account gets only its own flows, and both are audited with their endpoint.
+    void cancelEveryActiveRunAcrossConnections()
+    {
+        QVERIFY(openWindow());
+        SimulatorFixture second(100, {}, 3);
+        QVERIFY(second.ok());
+        QVERIFY(addSecondConnection(second));
+        auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("viewTabWidget"));
+        tabs->setCurrentWidget(m_window->allActiveRunsPane());
+        auto *cancelAll = m_window->findChild<QAction *>(QStringLiteral("cancelAllAction"));
+        QTRY_VERIFY(cancelAll->isEnabled());
+        cancelAll->trigger();
+        CancelConfirmationDialog *dialog = waitForDialog();
+        QVERIFY(dialog);
+        QVERIFY2(dialog->findChild<QLabel *>(QStringLiteral("titleLabel"))->text().contains(QStringLiteral("of 2 connections")),
+                 qPrintable(dialog->findChild<QLabel *>(QStringLiteral("titleLabel"))->text()));
+        // Both accounts' Bulk API flows are named with their connection.
+        const QString batch = dialog->findChild<QLabel *>(QStringLiteral("batchWarningLabel"))->text();
+        QVERIFY2(batch.count(QStringLiteral("sf-bulk-accounts")) == 2, qPrintable(batch));
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("confirmationEdit")), QStringLiteral("cancel all"));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("cancelRunsButton")), Qt::LeftButton);
+        for (SimulatorFixture *sim : {m_sim.get(), &second}) {
+            for (const QString &flow : {QStringLiteral("orders-sync"), QStringLiteral("sf-bulk-accounts")})
+                QTRY_VERIFY_WITH_TIMEOUT(sim->idsWithStatus(flow, QStringLiteral("InProgress")).isEmpty(), 20000);
+        }
+        const QStringList lines = auditLines(m_sim->auditLogPath());
+        QCOMPARE(lines.size(), 8); // intent + result, per flow (2) and connection (2)
+        const QString firstHost = m_sim->simulator().url().authority();
+        const QString secondHost = second.simulator().url().authority();
+        QCOMPARE(lines.filter(firstHost).size(), 4);
+        QCOMPARE(lines.filter(secondHost).size(), 4);
+        QTRY_VERIFY(!m_window->pages().last()->cancelRequestsInFlight());
+    }
+
+    // A connection closed while the confirmation is being prepared (DescribeFlow pending):
+    // the confirmation still opens, for the other connection's runs only, and says why.
+    void connectionClosedWhileCheckingFlows()
+    {
+        QVERIFY(openWindow());
+        SimulatorFixture second(100, {}, 2);
+        QVERIFY(second.ok());
+        flowdesk::ConnectionPage *secondPage = addSecondConnection(second);
+        QVERIFY(secondPage);
+        auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("viewTabWidget"));
+        tabs->setCurrentWidget(m_window->allActiveRunsPane());
+        QTreeView *active = view("activeRunsTreeView");
+        QTRY_COMPARE(active->model()->rowCount(), 10);
+        const QString firstRun = m_sim->idsWithStatus(QStringLiteral("orders-sync"), QStringLiteral("InProgress")).first();
+        const QString secondRun = second.idsWithStatus(QStringLiteral("orders-sync"), QStringLiteral("InProgress")).first();
+        clickRuns(active, {firstRun, secondRun});
+        second.simulator().setLatencyMs(3000); // its DescribeFlow is still out when the tab closes
+        m_window->findChild<QAction *>(QStringLiteral("cancelSelectedAction"))->trigger();
+        QTest::qWait(300);
+        QVERIFY(!m_window->findChild<CancelConfirmationDialog *>());
+        QVERIFY(m_window->closeConnection(secondPage));
+        CancelConfirmationDialog *dialog = waitForDialog();
+        QVERIFY(dialog);
+        auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("runsTable"));
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->item(0, 1)->text(), firstRun);
+        QVERIFY2(m_window->messageBar()->text().contains(QStringLiteral("closed")), qPrintable(m_window->messageBar()->text()));
+        dialog->reject();
+    }
+
+    // While a cancel's requests are out, neither its connection nor the window closes (its
+    // result and audit line would be lost); afterwards both do.
+    void closingWaitsForCancelRequests()
+    {
+        QVERIFY(openWindow());
+        QVERIFY(selectFlow(QStringLiteral("orders-sync"), 6));
+        const QString run = m_sim->idsWithStatus(QStringLiteral("orders-sync"), QStringLiteral("InProgress")).first();
+        clickRuns(view("runsTreeView"), {run});
+        m_window->findChild<QAction *>(QStringLiteral("cancelSelectedAction"))->trigger();
+        CancelConfirmationDialog *dialog = waitForDialog();
+        QVERIFY(dialog);
+        m_sim->simulator().setLatencyMs(2000);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("cancelRunsButton")), Qt::LeftButton);
+        flowdesk::ConnectionPage *page = m_window->pages().first();
+        QTRY_VERIFY(page->cancelRequestsInFlight());
+        QVERIFY(!m_window->closeConnection(page));
+        QVERIFY(!m_window->close());
+        QVERIFY(m_window->isVisible());
+        QVERIFY(m_window->messageBar()->text().contains(QStringLiteral("still being sent")));
+        QTRY_VERIFY_WITH_TIMEOUT(!page->cancelRequestsInFlight(), 10000);
+        QCOMPARE(auditLines(m_sim->auditLogPath()).size(), 2); // intent and result
+        m_sim->simulator().setLatencyMs(0);
+        QVERIFY(m_window->closeConnection(page));
+        QVERIFY(m_window->close());
+    }
+
+    // Quitting with no connection open keeps the All active runs layout of the last session.
+    void activeRunsLayoutSurvivesAnEmptyQuit()
+    {
+        QVERIFY(openWindow());
+        QTreeView *active = view("activeRunsTreeView");
+        const int connectionColumn = flowdesk::models::ActiveRunsModel::ConnectionColumn;
+        QCOMPARE(active->header()->visualIndex(connectionColumn), 0);
+        active->setColumnWidth(flowdesk::models::ActiveRunsModel::FlowColumn, 321);
+        QVERIFY(m_window->closeConnection(m_window->pages().first()));
+        QVERIFY(m_window->close());
+        m_window.reset();
+
+        m_window = std::make_unique<MainWindow>();
+        m_window->setConnection(m_sim->connect());
+        active = view("activeRunsTreeView");
+        QCOMPARE(active->header()->count(), int(flowdesk::models::ActiveRunsModel::ColumnCount));
+        QCOMPARE(active->columnWidth(flowdesk::models::ActiveRunsModel::FlowColumn), 321);
+        QCOMPARE(active->header()->visualIndex(connectionColumn), 0);
+        QCOMPARE(active->header()->sortIndicatorSection(), int(flowdesk::models::ActiveRunsModel::StartedColumn));
     }
 };
 
