@@ -9,7 +9,6 @@
 #include <QPushButton>
 #include <QStyle>
 #include <QTableWidget>
-#include <QTextDocumentFragment>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -292,12 +291,14 @@ QWidget *CancelConfirmationDialog::createWarnings()
         box));
     if (!scheduledFlows.isEmpty()) {
         // Only scheduled and event flows are deactivated; say which when there is a choice.
+        const int count = int(scheduledFlows.size());
         m_deactivateCheckBox = new QCheckBox(
             m_plan.flows.size() == 1
                 ? tr("Also deactivate the flow so no new scheduled runs start")
-                : tr("Also deactivate %1 so no new scheduled or event runs start")
-                      .arg(QTextDocumentFragment::fromHtml(scheduledFlows.join(tr(", "))).toPlainText()),
+                : tr("Also deactivate the %n scheduled or event flow(s) among these, so no new "
+                     "runs start", nullptr, count),
             box);
+        m_deactivateCheckBox->setToolTip(scheduledFlows.join(QStringLiteral("<br>")));
         m_deactivateCheckBox->setObjectName(QStringLiteral("deactivateCheckBox"));
         layout->addWidget(m_deactivateCheckBox);
     }

@@ -19,6 +19,10 @@
         <translation><numerusform>Cancel the %n active run in %1 flows of %2 connections?</numerusform><numerusform>Cancel all %n active runs in %1 flows of %2 connections?</numerusform></translation>
     </message>
     <message numerus="yes">
+        <source>Also deactivate the %n scheduled or event flow(s) among these, so no new runs start</source>
+        <translation><numerusform>Also deactivate the %n scheduled or event flow among these, so no new runs start</numerusform><numerusform>Also deactivate the %n scheduled or event flows among these, so no new runs start</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>Cancel %n run(s) in %1 flows?</source>
         <translation><numerusform>Cancel %n run in %1 flows?</numerusform><numerusform>Cancel %n runs in %1 flows?</numerusform></translation>
     </message>
