@@ -17,6 +17,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QSaveFile>
 #include <QTimer>
 #include <QUrl>
@@ -84,6 +85,9 @@ std::optional<QHash<QString, QStringList>> readRuns(const QString &path, QString
 
 int main(int argc, char *argv[])
 {
+    // As the app (app/main.cpp): per-request info lines only when QT_LOGGING_RULES asks.
+    if (!qEnvironmentVariableIsSet("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("flowdesk.*.info=false"));
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("flowdesk-bench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FLOWDESK_VERSION));
