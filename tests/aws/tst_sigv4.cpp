@@ -86,6 +86,7 @@ private slots:
     void canonicalRequestMatchesSuite();
     void stringToSignMatchesSuite();
     void signingKeyMatchesPublishedDerivation();
+    void signingKeyFollowsEveryInput();
     void signatureMatchesSuite();
     void authorizationHeaderFormat();
 
@@ -331,6 +332,28 @@ void TestSigV4::signingKeyMatchesPublishedDerivation()
                         QStringLiteral("service"))
                  .size(),
              32);
+}
+
+// The last key is kept between requests: a change of any input must still give that input's
+// key, and going back must give the first one again.
+void TestSigV4::signingKeyFollowsEveryInput()
+{
+    const QDate date(2015, 8, 30);
+    const QString region = QStringLiteral("us-east-1");
+    const QString service = QStringLiteral("iam");
+    const QByteArray published("c4afb1cc5771d871763a393e44b703571b55cc28424d1a5e86da6ed3c154a4b9");
+    QCOMPARE(signingKey(kSecret, date, region, service).toHex(), published);
+    const QList<QByteArray> others{
+        signingKey(kSecret + u'x', date, region, service).toHex(),
+        signingKey(kSecret, date.addDays(1), region, service).toHex(),
+        signingKey(kSecret, date, QStringLiteral("eu-west-1"), service).toHex(),
+        signingKey(kSecret, date, region, QStringLiteral("appflow")).toHex()};
+    for (const QByteArray &other : others)
+        QVERIFY(other != published);
+    QCOMPARE(QSet<QByteArray>(others.cbegin(), others.cend()).size(), others.size());
+    QCOMPARE(signingKey(kSecret, date, region, service).toHex(), published);
+    // And the same inputs twice in a row give the same key.
+    QCOMPARE(signingKey(kSecret, date, region, service).toHex(), published);
 }
 
 void TestSigV4::signatureMatchesSuite()
