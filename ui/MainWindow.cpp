@@ -2,8 +2,8 @@
 
 #include "ActiveRunsModel.h"
 #include "AllActiveRunsPane.h"
-#include "CancelConfirmationDialog.h"
 #include "CancelController.h"
+#include "CancelWorkflow.h"
 #include "CancelOutcomeView.h"
 #include "Connection.h"
 #include "ConnectionChoice.h"
@@ -32,13 +32,11 @@
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
-#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
-#include <memory>
 
 namespace flowdesk {
 
@@ -113,6 +111,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     createStatusBar();
     createConnectionsSidebar();
+    createCancelWorkflow();
     restoreSettings();
     updateStatusBar();
     updateActions();
@@ -120,7 +119,9 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    m_closing = true; // calls dropped below must not open dialogs on a window being destroyed
+    // First: a DescribeFlow dropped with its connection below must not open a confirmation.
+    delete m_cancels;
+    m_cancels = nullptr;
     // Pages first: their outcome views and models go while the window still exists.
     for (ConnectionPage *page : pages()) {
         m_activePane->removeConnection(page);
@@ -130,7 +131,38 @@ MainWindow::~MainWindow()
 
 CancelOutcomeView *MainWindow::lastOutcomeView() const
 {
-    return m_lastOutcomeView.data();
+    return m_cancels->lastOutcomeView();
+}
+
+void MainWindow::setAuditLogPath(const QString &path)
+{
+    m_auditLogPath = path;
+    m_cancels->setAuditLogPath(path);
+}
+
+void MainWindow::prepareCancel(CancelPlan plan)
+{
+    plan.requireTypedConfirmation = m_preferences.requireTypedConfirmation;
+    m_cancels->begin(std::move(plan));
+}
+
+void MainWindow::createCancelWorkflow()
+{
+    m_cancels = new CancelWorkflow(this, [this](const models::Connection *connection) {
+        return pageOf(connection);
+    });
+    m_cancels->setAuditLogPath(m_auditLogPath);
+    connect(m_cancels, &CancelWorkflow::info, this, [this](const QString &text) { showInfo(text); });
+    connect(m_cancels, &CancelWorkflow::progress, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 3000); });
+    connect(m_cancels, &CancelWorkflow::errorOccurred, this, &MainWindow::showError);
+    connect(m_cancels, &CancelWorkflow::auditFailed, this, [this](const QString &message) {
+        BarMessage bar;
+        bar.severity = BarMessage::Severity::Error;
+        bar.text = message;
+        bar.hint = tr("Free disk space or fix the permissions of %1, then try again.").arg(m_auditLogPath);
+        m_messageBar->showMessage(bar);
+    });
 }
 
 void MainWindow::createActions()
@@ -761,182 +793,6 @@ void MainWindow::cancelAllActiveRuns()
         plan.scope = CancelPlan::Scope::AllActiveOfFlow;
     if (!plan.flows.isEmpty())
         prepareCancel(plan);
-}
-
-// Fills in what the confirmation needs to know about each flow (trigger type from the list,
-// batch API use from DescribeFlow — asked once per flow and connection, and remembered), then
-// opens it.
-void MainWindow::prepareCancel(CancelPlan plan)
-{
-    plan.requireTypedConfirmation = m_preferences.requireTypedConfirmation;
-    auto pending = std::make_shared<int>(0);
-    auto shared = std::make_shared<CancelPlan>(plan);
-    auto fill = [this, shared](int i) {
-        CancelPlan::FlowRuns &flow = (*shared).flows[i];
-        ConnectionPage *page = pageOf(flow.connection);
-        if (!page)
-            return;
-        if (const auto definition = page->flowDefinition(flow.flowName))
-            flow.triggerType = definition->triggerType;
-        if (const auto description = page->description(flow.flowName)) {
-            flow.descriptionKnown = true;
-            flow.batchApiUses = description->batchApiUses;
-        }
-    };
-    for (int i = 0; i < shared->flows.size(); ++i) {
-        const CancelPlan::FlowRuns &flow = shared->flows.at(i);
-        ConnectionPage *page = pageOf(flow.connection);
-        if (!page || page->description(flow.flowName)) {
-            fill(i);
-            continue;
-        }
-        ++*pending;
-        QPointer<ConnectionPage> target = page;
-        const QString flowName = flow.flowName;
-        // Once per flow: when DescribeFlow answers, or when its call goes without answering
-        // (the connection was closed meanwhile) — else the confirmation would never open.
-        auto answered = std::make_shared<bool>(false);
-        auto settle = [this, shared, pending, i, fill, answered] {
-            if (*answered || m_closing)
-                return;
-            *answered = true;
-            fill(i);
-            // Queued: a call that went with its connection reports from inside that
-            // connection's destruction, which must be over before the plan is looked at.
-            if (--*pending == 0)
-                QTimer::singleShot(0, this, [this, shared] { openConfirmation(*shared); });
-        };
-        appflow::AppFlowCall *call = page->connection()->client()->describeFlow(
-            flowName, this,
-            [flowName, target, settle](const appflow::AppFlowResult<appflow::FlowDescription> &result) {
-                if (result.ok() && target)
-                    target->rememberDescription(flowName, result.value());
-                // A failed DescribeFlow does not block the cancel: the dialog says it could
-                // not check for a batch API.
-                settle();
-            });
-        connect(call, &QObject::destroyed, this, settle);
-    }
-    if (*pending == 0)
-        openConfirmation(*shared);
-    else
-        statusBar()->showMessage(tr("Checking the flow settings before cancelling…"), 3000);
-}
-
-void MainWindow::openConfirmation(CancelPlan plan)
-{
-    // A connection closed while its flows were being checked: its runs leave the plan.
-    QStringList closed;
-    plan.flows.removeIf([&closed](const CancelPlan::FlowRuns &flow) {
-        if (flow.connection)
-            return false;
-        if (!closed.contains(flow.connectionLabel))
-            closed << flow.connectionLabel;
-        return true;
-    });
-    if (!closed.isEmpty())
-        showInfo(tr("The runs of %1 are not in this cancel: that connection was closed.")
-                     .arg(closed.join(tr(", "))));
-    if (plan.flows.isEmpty())
-        return;
-    auto *dialog = new CancelConfirmationDialog(plan, this);
-    connect(dialog, &CancelConfirmationDialog::cancelConfirmed, this,
-            [this, plan](bool deactivate) { executeCancel(plan, deactivate); });
-    dialog->open();
-}
-
-void MainWindow::executeCancel(const CancelPlan &plan, bool deactivate)
-{
-    // The user may have read for a while: send only what is still in progress now, and only
-    // to connections that are still open.
-    QList<ConnectionPage *> order;
-    QHash<ConnectionPage *, QList<models::CancelController::Target>> targetsByPage;
-    QStringList finishedMeanwhile;
-    QStringList closedMeanwhile;
-    for (const CancelPlan::FlowRuns &flow : plan.flows) {
-        ConnectionPage *page = pageOf(flow.connection);
-        if (!page) {
-            if (!closedMeanwhile.contains(flow.connectionLabel))
-                closedMeanwhile << flow.connectionLabel;
-            continue;
-        }
-        models::CancelController::Target target;
-        target.flowName = flow.flowName;
-        target.allActive = plan.isCancelAll();
-        // "Also deactivate" stops scheduled and event flows; on-demand flows have nothing to stop.
-        target.deactivate = deactivate
-            && (flow.triggerType == appflow::TriggerType::Scheduled
-                || flow.triggerType == appflow::TriggerType::Event);
-        for (const ExecutionRecord &run : flow.runs) {
-            const std::optional<ExecutionRecord> latest = page->latestRecord(flow.flowName, run.executionId);
-            if (latest && latest->executionStatus != ExecutionStatus::InProgress) {
-                finishedMeanwhile << run.executionId;
-                continue;
-            }
-            target.runs.append(latest ? *latest : run);
-        }
-        if (target.allActive) {
-            // Runs that started while the dialog was open are cancelled too: show them.
-            for (const ExecutionRecord &run : page->inProgressRunsOf(flow.flowName)) {
-                const bool listed = std::any_of(target.runs.cbegin(), target.runs.cend(),
-                                                [&](const ExecutionRecord &r) { return r.executionId == run.executionId; });
-                if (!listed)
-                    target.runs.append(run);
-            }
-        }
-        if (target.allActive || !target.runs.isEmpty()) {
-            if (!order.contains(page))
-                order.append(page);
-            targetsByPage[page].append(target);
-        }
-    }
-    for (ConnectionPage *page : order)
-        startCancel(page, targetsByPage.value(page));
-    if (!closedMeanwhile.isEmpty())
-        showInfo(tr("Nothing was sent to %1: the connection was closed while the confirmation "
-                    "was open.").arg(closedMeanwhile.join(tr(", "))));
-    else if (order.isEmpty())
-        showInfo(tr("Nothing was cancelled: the selected runs finished while the confirmation "
-                    "was open."));
-    else if (!finishedMeanwhile.isEmpty())
-        showInfo(tr("%1 of the selected runs finished while the confirmation was open and were "
-                    "not sent.").arg(finishedMeanwhile.size()));
-}
-
-// One controller and outcome window per connection: each has its own client, audit context
-// and watch.
-void MainWindow::startCancel(ConnectionPage *page, const QList<models::CancelController::Target> &targets)
-{
-    const models::ConnectionInfo &info = page->connection()->info();
-    auto *controller = new models::CancelController(page->connection()->client(), info, m_auditLogPath);
-    auto *view = new CancelOutcomeView(controller, info.label(), this);
-    m_lastOutcomeView = view;
-    page->addOutcomeView(view);
-    QPointer<ConnectionPage> target = page;
-    connect(controller, &models::CancelController::errorOccurred, this,
-            [this, target](const appflow::AppFlowError &error, const QString &operation, const QString &flow) {
-                showError(target, error, operation, flow);
-            });
-    connect(controller, &models::CancelController::auditFailed, this, [this](const QString &message) {
-        BarMessage bar;
-        bar.severity = BarMessage::Severity::Error;
-        bar.text = message;
-        bar.hint = tr("Free disk space or fix the permissions of %1, then try again.").arg(m_auditLogPath);
-        m_messageBar->showMessage(bar);
-    });
-    QStringList flows;
-    for (const auto &t : targets)
-        flows << t.flowName;
-    auto refreshFlows = [target, flows] {
-        if (target) {
-            for (const QString &flow : flows)
-                target->refreshController()->refreshFlow(flow);
-        }
-    };
-    connect(controller, &models::CancelController::requestsDone, this, refreshFlows);
-    connect(controller, &models::CancelController::settled, this, refreshFlows);
-    view->show();
-    controller->start(targets);
 }
 
 void MainWindow::showHistory()

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "AppFlowTypes.h"
-#include "CancelController.h"
 #include "CancelPlan.h"
 #include "Connection.h"
 #include "Preferences.h"
@@ -32,6 +31,7 @@ struct ConnectionChoice;
 class AllActiveRunsPane;
 class ConnectionsSidebar;
 class CancelOutcomeView;
+class CancelWorkflow;
 class ConnectionPage;
 class HistoryWindow;
 class MessageBar;
@@ -81,7 +81,7 @@ public:
 
     void setPreferences(const Preferences &preferences);
     // Where cancels are audited (tests point it at a temporary file).
-    void setAuditLogPath(const QString &path) { m_auditLogPath = path; }
+    void setAuditLogPath(const QString &path);
     QString auditLogPath() const { return m_auditLogPath; }
 
     MessageBar *messageBar() const { return m_messageBar; }
@@ -118,6 +118,7 @@ private:
     void createToolBar();
     void createStatusBar();
     void createConnectionsSidebar();
+    void createCancelWorkflow();
     void updateSidebarMarks();
 
     bool allActiveTabIsCurrent() const;
@@ -139,9 +140,6 @@ private:
     void cancelAllActiveRuns();
     static CancelPlan::FlowRuns planEntry(ConnectionPage *page, const QString &flowName);
     void prepareCancel(CancelPlan plan);
-    void openConfirmation(CancelPlan plan);
-    void executeCancel(const CancelPlan &plan, bool deactivate);
-    void startCancel(ConnectionPage *page, const QList<models::CancelController::Target> &targets);
     void showHistory();
     void deactivateCurrentFlow();
     void startRunOfCurrentFlow();
@@ -153,7 +151,6 @@ private:
     QString m_auditLogPath;
     QString m_flowToRestore;
     aws::StoredAccounts *m_accounts = nullptr;
-    bool m_closing = false;
 
     MessageBar *m_messageBar = nullptr;
     QTabWidget *m_tabs = nullptr;
@@ -164,7 +161,7 @@ private:
     QLabel *m_refreshedLabel = nullptr;
     QProgressBar *m_progressBar = nullptr;
     QToolButton *m_stopButton = nullptr;
-    QPointer<CancelOutcomeView> m_lastOutcomeView;
+    CancelWorkflow *m_cancels = nullptr;
     HistoryWindow *m_historyWindow = nullptr;
 
     QAction *m_openConnectionAction = nullptr;
