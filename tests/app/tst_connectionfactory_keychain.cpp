@@ -6,6 +6,7 @@
 // category on, neither the secret nor the session token is in the settings file, any log
 // message or the audit file.
 #include "ConnectionTestSupport.h"
+#include "StoredAccountsFixture.h"
 
 #include "CancelController.h"
 #include "ConnectionChoice.h"
@@ -109,15 +110,11 @@ class TstConnectionFactoryKeychain : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<StoredAccounts> m_accounts;
-    // A keychain service of this run only: nothing of a developer's keyring is touched.
-    const QString m_service = QStringLiteral("Flowdesk-conntest-")
-        + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    // Its keychain service is of this run only: nothing of a developer's keyring is touched.
+    flowdesk::test::StoredAccountsFixture m_fixture{QStringLiteral("Flowdesk-conntest-")};
     std::unique_ptr<LoggingSimulator> m_sim;
 
-    QString settingsPath() const { return m_dir.filePath(QStringLiteral("flowdesk.ini")); }
+    QString settingsPath() const { return m_fixture.settingsPath(); }
 
     StoredAccount account(const QString &name) const
     {
@@ -129,39 +126,22 @@ private:
         return a;
     }
 
-    // Waits (test code only) for a StoredAccounts operation's one answer.
     template<typename Start>
     static QString await(Start start)
     {
-        std::optional<QString> answer;
-        QObject context;
-        start(&context, [&](const QString &error) { answer = error; });
-        if (!QTest::qWaitFor([&] { return answer.has_value(); }, 30000))
-            return QStringLiteral("<no answer within 30 s>");
-        return *answer;
+        return flowdesk::test::StoredAccountsFixture::await(start);
     }
 
     QString save(const StoredAccount &a, const QString &secret, const QString &token = {})
     {
-        return await([&](QObject *c, StoredAccounts::Done d) { m_accounts->save(a, secret, token, c, d); });
-    }
-
-    KeychainResult::Status keychainStatus(const QString &key)
-    {
-        std::optional<KeychainResult> result;
-        KeychainJob *job = KeychainJob::read(m_service, key);
-        connect(job, &KeychainJob::finished, this, [&](const KeychainResult &r) { result = r; });
-        job->start();
-        if (!QTest::qWaitFor([&] { return result.has_value(); }, 30000))
-            return KeychainResult::Status::Failed;
-        return result->status;
+        return m_fixture.save(a, secret, token);
     }
 
     ConnectionAttempt open(const QString &name, const QUrl &endpoint = {})
     {
         TemporaryAwsHome home; // no AWS files and no AWS variables: only the keychain can help
         ConnectionServices services;
-        services.accounts = m_accounts.get();
+        services.accounts = &m_fixture.accounts();
         services.environment = home.environment();
         ConnectionChoice choice;
         choice.kind = Kind::StoredAccount;
@@ -216,7 +196,7 @@ private slots:
         if (!qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"))
             QFAIL("No D-Bus session: run the tests through `./dev test`, which starts one with "
                   "an unlocked gnome-keyring.");
-        QVERIFY(m_dir.isValid());
+        QVERIFY(m_fixture.ok());
         flowdesk::sim::SimulatorConfig config;
         // Letters and digits only, so a plain byte search finds it in any file.
         config.secretAccessKey = QStringLiteral("SECRETx") + QUuid::createUuid().toString(QUuid::Id128);
@@ -227,32 +207,24 @@ private slots:
 
     void init()
     {
-        m_settings = std::make_unique<QSettings>(settingsPath(), QSettings::IniFormat);
-        m_settings->clear();
-        m_accounts = std::make_unique<StoredAccounts>(m_settings.get(), m_service);
+        m_fixture.reset();
         m_sim->newRequests();
     }
 
-    void cleanup()
-    {
-        for (const StoredAccount &a : m_accounts->accounts())
-            await([&](QObject *c, StoredAccounts::Done d) { m_accounts->remove(a.name, c, d); });
-        m_accounts.reset();
-        m_settings.reset();
-    }
+    void cleanup() { m_fixture.removeAll(); }
 
     void addUseEditRemove()
     {
         const QString name = QStringLiteral("ops-sim");
         QCOMPARE(save(account(name), m_sim->secretAccessKey(), m_sim->sessionToken()), QString());
-        QCOMPARE(keychainStatus(StoredAccounts::secretKeyEntry(name)), KeychainResult::Status::Ok);
+        QCOMPARE(m_fixture.keychainStatus(StoredAccounts::secretKeyEntry(name)), KeychainResult::Status::Ok);
         openAndList(name);
         if (QTest::currentTestFailed())
             return;
 
         // Edited to another secret: a new connection signs with it, and the simulator refuses.
         QCOMPARE(await([&](QObject *c, StoredAccounts::Done d) {
-                     m_accounts->edit(name, account(name), QStringLiteral("rotated-away"), std::nullopt, c, d);
+                     m_fixture.accounts().edit(name, account(name), QStringLiteral("rotated-away"), std::nullopt, c, d);
                  }),
                  QString());
         const QString refused = firstError(open(name));
@@ -260,7 +232,7 @@ private slots:
 
         // Edited back to the right secret (the stored session token kept): listing works again.
         QCOMPARE(await([&](QObject *c, StoredAccounts::Done d) {
-                     m_accounts->edit(name, account(name), m_sim->secretAccessKey(), std::nullopt, c, d);
+                     m_fixture.accounts().edit(name, account(name), m_sim->secretAccessKey(), std::nullopt, c, d);
                  }),
                  QString());
         openAndList(name);
@@ -270,26 +242,26 @@ private slots:
         // Renamed: the keychain entries move along; the old name is gone.
         const QString renamed = QStringLiteral("ops-sim-renamed");
         QCOMPARE(await([&](QObject *c, StoredAccounts::Done d) {
-                     m_accounts->edit(name, account(renamed), std::nullopt, std::nullopt, c, d);
+                     m_fixture.accounts().edit(name, account(renamed), std::nullopt, std::nullopt, c, d);
                  }),
                  QString());
         openAndList(renamed);
         if (QTest::currentTestFailed())
             return;
         QVERIFY(firstError(open(name)).contains(QStringLiteral("no Flowdesk account named")));
-        QCOMPARE(keychainStatus(StoredAccounts::secretKeyEntry(name)), KeychainResult::Status::NotFound);
-        QCOMPARE(keychainStatus(StoredAccounts::sessionTokenEntry(name)), KeychainResult::Status::NotFound);
+        QCOMPARE(m_fixture.keychainStatus(StoredAccounts::secretKeyEntry(name)), KeychainResult::Status::NotFound);
+        QCOMPARE(m_fixture.keychainStatus(StoredAccounts::sessionTokenEntry(name)), KeychainResult::Status::NotFound);
 
         // Removed: opening fails clearly, and the keychain entries are deleted.
-        QCOMPARE(await([&](QObject *c, StoredAccounts::Done d) { m_accounts->remove(renamed, c, d); }),
+        QCOMPARE(await([&](QObject *c, StoredAccounts::Done d) { m_fixture.accounts().remove(renamed, c, d); }),
                  QString());
         const ConnectionAttempt gone = open(renamed);
         const std::unique_ptr<flowdesk::models::Connection> unexpected(gone.connection);
         QVERIFY(!unexpected);
         QVERIFY2(gone.error.contains(QStringLiteral("no Flowdesk account named \u201cops-sim-renamed\u201d")),
                  qPrintable(gone.error));
-        QCOMPARE(keychainStatus(StoredAccounts::secretKeyEntry(renamed)), KeychainResult::Status::NotFound);
-        QCOMPARE(keychainStatus(StoredAccounts::sessionTokenEntry(renamed)), KeychainResult::Status::NotFound);
+        QCOMPARE(m_fixture.keychainStatus(StoredAccounts::secretKeyEntry(renamed)), KeychainResult::Status::NotFound);
+        QCOMPARE(m_fixture.keychainStatus(StoredAccounts::sessionTokenEntry(renamed)), KeychainResult::Status::NotFound);
         QVERIFY(!contentOf(settingsPath()).contains("ops-sim"));
     }
 
@@ -319,7 +291,7 @@ private slots:
 
         const QString name = QStringLiteral("leak-check");
         const QString flow = QStringLiteral("orders-sync");
-        const QString auditPath = m_dir.filePath(QStringLiteral("audit-log.jsonl"));
+        const QString auditPath = QDir(m_fixture.dirPath()).filePath(QStringLiteral("audit-log.jsonl"));
         QFile::remove(auditPath);
         QStringList messages;
         {
@@ -349,7 +321,7 @@ private slots:
                      target.runs.size());
             messages = capture.messages();
         }
-        m_settings->sync();
+        m_fixture.settings().sync();
 
         // Each place holds what it should, so looking there for the secrets means something.
         const QByteArray settings = contentOf(settingsPath());
@@ -380,7 +352,7 @@ private slots:
         // And every other file in the test's folder and in the folder of this process's
         // default QSettings file (where a stray QSettings() would write).
         const QString nativeSettings = QFileInfo(QSettings().fileName()).absolutePath();
-        for (const QString &root : {m_dir.path(), nativeSettings}) {
+        for (const QString &root : {m_fixture.dirPath(), nativeSettings}) {
             QDirIterator files(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
             while (files.hasNext()) {
                 const QString path = files.next();
@@ -397,11 +369,11 @@ private slots:
     void leakCheckCatchesALeak()
     {
         const QString secret = m_sim->secretAccessKey();
-        m_settings->setValue(QStringLiteral("accounts/careless/secretAccessKey"), secret);
-        m_settings->sync();
+        m_fixture.settings().setValue(QStringLiteral("accounts/careless/secretAccessKey"), secret);
+        m_fixture.settings().sync();
         QMap<QString, QByteArray> places{{QStringLiteral("settings file"), contentOf(settingsPath())}};
         QCOMPARE(leaks(places, {secret}), QStringList{QStringLiteral("settings file")});
-        m_settings->remove(QStringLiteral("accounts/careless"));
+        m_fixture.settings().remove(QStringLiteral("accounts/careless"));
 
         QStringList messages;
         {

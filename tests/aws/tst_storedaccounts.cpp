@@ -3,6 +3,7 @@
 #include "CredentialTestSupport.h"
 #include "KeychainJob.h"
 #include "StoredAccounts.h"
+#include "StoredAccountsFixture.h"
 
 #include <QDirIterator>
 #include <QSettings>
@@ -15,11 +16,7 @@ class TstStoredAccounts : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<StoredAccounts> m_accounts;
-    const QString m_service = QStringLiteral("Flowdesk-test-")
-        + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    flowdesk::test::StoredAccountsFixture m_fixture;
     const QString m_secret = QStringLiteral("wJalrXUtnFEMI/K7MDENG/bPxRfiCY") + QUuid::createUuid().toString(QUuid::Id128);
     const QString m_token = QStringLiteral("IQoJb3JpZ2luX2VjE") + QUuid::createUuid().toString(QUuid::Id128);
 
@@ -32,45 +29,14 @@ private:
         return a;
     }
 
-    // Waits (test code only) for a StoredAccounts operation's answer.
-    template<typename Start>
-    QString run(Start start)
-    {
-        std::optional<QString> answer;
-        QObject context;
-        start(&context, [&](const QString &error) { answer = error; });
-        QElapsedTimer timer;
-        timer.start();
-        while (!answer && timer.elapsed() < 30000)
-            QTest::qWait(10);
-        return answer.value_or(QStringLiteral("<no answer within 30 s>"));
-    }
-
     QString save(const StoredAccount &a, const QString &secret, const QString &token = {})
     {
-        return run([&](QObject *c, StoredAccounts::Done d) { m_accounts->save(a, secret, token, c, d); });
-    }
-
-    KeychainResult readKeychain(const QString &key)
-    {
-        KeychainResult result;
-        bool done = false;
-        KeychainJob *job = KeychainJob::read(m_service, key);
-        connect(job, &KeychainJob::finished, this, [&](const KeychainResult &r) {
-            result = r;
-            done = true;
-        });
-        job->start();
-        QElapsedTimer timer;
-        timer.start();
-        while (!done && timer.elapsed() < 20000)
-            QTest::qWait(10);
-        return result;
+        return m_fixture.save(a, secret, token);
     }
 
     std::optional<CredentialsResult> fetchFor(const QString &name)
     {
-        std::unique_ptr<CredentialSource> source(m_accounts->createCredentialSource(name));
+        std::unique_ptr<CredentialSource> source(m_fixture.accounts().createCredentialSource(name));
         return flowdesk::aws::test::fetch(source.get(), 30000);
     }
 
@@ -80,41 +46,28 @@ private slots:
         if (!qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"))
             QFAIL("No D-Bus session: run the tests through `./dev test`, which starts one with "
                   "an unlocked gnome-keyring.");
-        QVERIFY(m_dir.isValid());
+        QVERIFY(m_fixture.ok());
     }
 
-    void init()
-    {
-        m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("flowdesk.ini")),
-                                                 QSettings::IniFormat);
-        m_settings->clear();
-        m_accounts = std::make_unique<StoredAccounts>(m_settings.get(), m_service);
-    }
-
-    void cleanup()
-    {
-        for (const StoredAccount &a : m_accounts->accounts())
-            run([&](QObject *c, StoredAccounts::Done d) { m_accounts->remove(a.name, c, d); });
-        m_accounts.reset();
-        m_settings.reset();
-    }
+    void init() { m_fixture.reset(); }
+    void cleanup() { m_fixture.removeAll(); }
 
     void addListsAndGivesCredentials()
     {
-        QSignalSpy changed(m_accounts.get(), &StoredAccounts::accountsChanged);
+        QSignalSpy changed(&m_fixture.accounts(), &StoredAccounts::accountsChanged);
         QCOMPARE(save(makeAccount(QStringLiteral("ops-eu"), QStringLiteral("eu-west-1")), m_secret, m_token),
                  QString());
         QCOMPARE(changed.count(), 1);
 
-        const QList<StoredAccount> all = m_accounts->accounts();
+        const QList<StoredAccount> all = m_fixture.accounts().accounts();
         QCOMPARE(all.size(), 1);
         QCOMPARE(all.first().name, QStringLiteral("ops-eu"));
         QCOMPARE(all.first().accessKeyId, QStringLiteral("AKIAIOSFODNN7EXAMPLE"));
         QCOMPARE(all.first().region, QStringLiteral("eu-west-1"));
         QVERIFY(all.first().hasSessionToken);
 
-        QCOMPARE(readKeychain(QStringLiteral("account/ops-eu/secretAccessKey")).secret, m_secret.toUtf8());
-        QCOMPARE(readKeychain(QStringLiteral("account/ops-eu/sessionToken")).secret, m_token.toUtf8());
+        QCOMPARE(m_fixture.readKeychain(QStringLiteral("account/ops-eu/secretAccessKey")).secret, m_secret.toUtf8());
+        QCOMPARE(m_fixture.readKeychain(QStringLiteral("account/ops-eu/sessionToken")).secret, m_token.toUtf8());
 
         const auto answer = fetchFor(QStringLiteral("ops-eu"));
         QVERIFY(answer);
@@ -127,12 +80,12 @@ private slots:
     void noSecretInAnySettingsFile()
     {
         QCOMPARE(save(makeAccount(QStringLiteral("leak-check")), m_secret, m_token), QString());
-        m_settings->sync();
-        QVERIFY(QFile::exists(m_settings->fileName()));
+        m_fixture.settings().sync();
+        QVERIFY(QFile::exists(m_fixture.settings().fileName()));
         // The settings file and everything else under the test's folders and HOME
         // (QSettings' native locations); the keyring's own encrypted store is the only place
         // the secret may be.
-        QStringList roots{m_dir.path(), QDir::homePath()};
+        QStringList roots{m_fixture.dirPath(), QDir::homePath()};
         int scanned = 0;
         for (const QString &root : roots) {
             QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
@@ -150,7 +103,7 @@ private slots:
             }
         }
         QVERIFY(scanned >= 1);
-        QFile settingsFile(m_settings->fileName());
+        QFile settingsFile(m_fixture.settings().fileName());
         QVERIFY(settingsFile.open(QIODevice::ReadOnly));
         QVERIFY(settingsFile.readAll().contains("AKIAIOSFODNN7EXAMPLE"));
     }
@@ -159,23 +112,23 @@ private slots:
     {
         QCOMPARE(save(makeAccount(QStringLiteral("e")), m_secret, m_token), QString());
         // Region only: secrets untouched.
-        QCOMPARE(run([&](QObject *c, StoredAccounts::Done d) {
-                     m_accounts->edit(QStringLiteral("e"), makeAccount(QStringLiteral("e"), QStringLiteral("us-west-2")),
+        QCOMPARE(flowdesk::test::StoredAccountsFixture::await([&](QObject *c, StoredAccounts::Done d) {
+                     m_fixture.accounts().edit(QStringLiteral("e"), makeAccount(QStringLiteral("e"), QStringLiteral("us-west-2")),
                                       std::nullopt, std::nullopt, c, d);
                  }),
                  QString());
-        QCOMPARE(m_accounts->account(QStringLiteral("e"))->region, QStringLiteral("us-west-2"));
-        QVERIFY(m_accounts->account(QStringLiteral("e"))->hasSessionToken);
-        QCOMPARE(readKeychain(QStringLiteral("account/e/secretAccessKey")).secret, m_secret.toUtf8());
+        QCOMPARE(m_fixture.accounts().account(QStringLiteral("e"))->region, QStringLiteral("us-west-2"));
+        QVERIFY(m_fixture.accounts().account(QStringLiteral("e"))->hasSessionToken);
+        QCOMPARE(m_fixture.readKeychain(QStringLiteral("account/e/secretAccessKey")).secret, m_secret.toUtf8());
 
         // New secret, token removed.
-        QCOMPARE(run([&](QObject *c, StoredAccounts::Done d) {
-                     m_accounts->edit(QStringLiteral("e"), makeAccount(QStringLiteral("e")),
+        QCOMPARE(flowdesk::test::StoredAccountsFixture::await([&](QObject *c, StoredAccounts::Done d) {
+                     m_fixture.accounts().edit(QStringLiteral("e"), makeAccount(QStringLiteral("e")),
                                       QStringLiteral("new-secret"), QString(), c, d);
                  }),
                  QString());
-        QVERIFY(!m_accounts->account(QStringLiteral("e"))->hasSessionToken);
-        QCOMPARE(readKeychain(QStringLiteral("account/e/sessionToken")).status, KeychainResult::Status::NotFound);
+        QVERIFY(!m_fixture.accounts().account(QStringLiteral("e"))->hasSessionToken);
+        QCOMPARE(m_fixture.readKeychain(QStringLiteral("account/e/sessionToken")).status, KeychainResult::Status::NotFound);
         const auto answer = fetchFor(QStringLiteral("e"));
         QVERIFY(answer && answer->ok());
         QCOMPARE(answer->credentials.secretAccessKey, QStringLiteral("new-secret"));
@@ -185,16 +138,16 @@ private slots:
     void renameMovesKeychainEntries()
     {
         QCOMPARE(save(makeAccount(QStringLiteral("old")), m_secret, m_token), QString());
-        QCOMPARE(run([&](QObject *c, StoredAccounts::Done d) {
-                     m_accounts->edit(QStringLiteral("old"), makeAccount(QStringLiteral("new name")),
+        QCOMPARE(flowdesk::test::StoredAccountsFixture::await([&](QObject *c, StoredAccounts::Done d) {
+                     m_fixture.accounts().edit(QStringLiteral("old"), makeAccount(QStringLiteral("new name")),
                                       std::nullopt, std::nullopt, c, d);
                  }),
                  QString());
-        QVERIFY(!m_accounts->account(QStringLiteral("old")));
-        QVERIFY(m_accounts->account(QStringLiteral("new name")));
-        QCOMPARE(readKeychain(QStringLiteral("account/old/secretAccessKey")).status,
+        QVERIFY(!m_fixture.accounts().account(QStringLiteral("old")));
+        QVERIFY(m_fixture.accounts().account(QStringLiteral("new name")));
+        QCOMPARE(m_fixture.readKeychain(QStringLiteral("account/old/secretAccessKey")).status,
                  KeychainResult::Status::NotFound);
-        QCOMPARE(readKeychain(QStringLiteral("account/old/sessionToken")).status,
+        QCOMPARE(m_fixture.readKeychain(QStringLiteral("account/old/sessionToken")).status,
                  KeychainResult::Status::NotFound);
         const auto answer = fetchFor(QStringLiteral("new name"));
         QVERIFY(answer && answer->ok());
@@ -205,17 +158,17 @@ private slots:
     void removeDeletesKeychainEntries()
     {
         QCOMPARE(save(makeAccount(QStringLiteral("gone")), m_secret, m_token), QString());
-        QSignalSpy changed(m_accounts.get(), &StoredAccounts::accountsChanged);
-        QCOMPARE(run([&](QObject *c, StoredAccounts::Done d) { m_accounts->remove(QStringLiteral("gone"), c, d); }),
+        QSignalSpy changed(&m_fixture.accounts(), &StoredAccounts::accountsChanged);
+        QCOMPARE(flowdesk::test::StoredAccountsFixture::await([&](QObject *c, StoredAccounts::Done d) { m_fixture.accounts().remove(QStringLiteral("gone"), c, d); }),
                  QString());
         QCOMPARE(changed.count(), 1);
-        QVERIFY(m_accounts->accounts().isEmpty());
-        QCOMPARE(readKeychain(QStringLiteral("account/gone/secretAccessKey")).status,
+        QVERIFY(m_fixture.accounts().accounts().isEmpty());
+        QCOMPARE(m_fixture.readKeychain(QStringLiteral("account/gone/secretAccessKey")).status,
                  KeychainResult::Status::NotFound);
-        QCOMPARE(readKeychain(QStringLiteral("account/gone/sessionToken")).status,
+        QCOMPARE(m_fixture.readKeychain(QStringLiteral("account/gone/sessionToken")).status,
                  KeychainResult::Status::NotFound);
-        m_settings->sync();
-        QFile file(m_settings->fileName());
+        m_fixture.settings().sync();
+        QFile file(m_fixture.settings().fileName());
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(!file.readAll().contains("gone"));
     }
@@ -223,7 +176,7 @@ private slots:
     void secretDeletedOutsideFlowdesk()
     {
         QCOMPARE(save(makeAccount(QStringLiteral("orphan")), m_secret), QString());
-        KeychainJob *job = KeychainJob::remove(m_service, StoredAccounts::secretKeyEntry(QStringLiteral("orphan")));
+        KeychainJob *job = KeychainJob::remove(m_fixture.service(), StoredAccounts::secretKeyEntry(QStringLiteral("orphan")));
         QSignalSpy done(job, &KeychainJob::finished);
         job->start();
         QVERIFY(done.wait(20000));
@@ -235,20 +188,20 @@ private slots:
     void renameWithoutStoredSecretChangesNothing()
     {
         QCOMPARE(save(makeAccount(QStringLiteral("lost")), m_secret, m_token), QString());
-        KeychainJob *job = KeychainJob::remove(m_service, StoredAccounts::secretKeyEntry(QStringLiteral("lost")));
+        KeychainJob *job = KeychainJob::remove(m_fixture.service(), StoredAccounts::secretKeyEntry(QStringLiteral("lost")));
         QSignalSpy done(job, &KeychainJob::finished);
         job->start();
         QVERIFY(done.wait(20000));
-        const QString error = run([&](QObject *c, StoredAccounts::Done d) {
-            m_accounts->edit(QStringLiteral("lost"), makeAccount(QStringLiteral("found")), std::nullopt,
+        const QString error = flowdesk::test::StoredAccountsFixture::await([&](QObject *c, StoredAccounts::Done d) {
+            m_fixture.accounts().edit(QStringLiteral("lost"), makeAccount(QStringLiteral("found")), std::nullopt,
                              std::nullopt, c, d);
         });
         QVERIFY2(error.contains(QStringLiteral("no secret key in the keychain")), qPrintable(error));
-        QVERIFY(m_accounts->account(QStringLiteral("lost")));
-        QVERIFY(!m_accounts->account(QStringLiteral("found")));
+        QVERIFY(m_fixture.accounts().account(QStringLiteral("lost")));
+        QVERIFY(!m_fixture.accounts().account(QStringLiteral("found")));
         // The token was not deleted by the failed move.
-        QCOMPARE(readKeychain(QStringLiteral("account/lost/sessionToken")).secret, m_token.toUtf8());
-        QCOMPARE(readKeychain(QStringLiteral("account/found/sessionToken")).status,
+        QCOMPARE(m_fixture.readKeychain(QStringLiteral("account/lost/sessionToken")).secret, m_token.toUtf8());
+        QCOMPARE(m_fixture.readKeychain(QStringLiteral("account/found/sessionToken")).status,
                  KeychainResult::Status::NotFound);
     }
 
@@ -283,15 +236,15 @@ private slots:
         a.accessKeyId = keyId;
         const QString error = save(a, secret);
         QVERIFY2(error.contains(fragment), qPrintable(error));
-        QVERIFY(m_accounts->accounts().isEmpty());
+        QVERIFY(m_fixture.accounts().accounts().isEmpty());
     }
 
     void renameOntoExistingIsRefused()
     {
         QCOMPARE(save(makeAccount(QStringLiteral("a")), m_secret), QString());
         QCOMPARE(save(makeAccount(QStringLiteral("b")), m_secret), QString());
-        const QString error = run([&](QObject *c, StoredAccounts::Done d) {
-            m_accounts->edit(QStringLiteral("a"), makeAccount(QStringLiteral("b")), std::nullopt,
+        const QString error = flowdesk::test::StoredAccountsFixture::await([&](QObject *c, StoredAccounts::Done d) {
+            m_fixture.accounts().edit(QStringLiteral("a"), makeAccount(QStringLiteral("b")), std::nullopt,
                              std::nullopt, c, d);
         });
         QVERIFY2(error.contains(QStringLiteral("already exists")), qPrintable(error));

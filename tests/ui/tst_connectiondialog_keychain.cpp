@@ -2,6 +2,7 @@
 // keychain): listed under Flowdesk accounts with their region and endpoint, chosen, and removed
 // only after the question is answered Yes — which deletes their keychain entries too.
 #include "ConnectionDialog.h"
+#include "StoredAccountsFixture.h"
 #include "CredentialTestSupport.h"
 #include "MessageBoxes.h"
 #include "Translations.h"
@@ -33,11 +34,7 @@ class TstConnectionDialogKeychain : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<StoredAccounts> m_accounts;
-    const QString m_service = QStringLiteral("Flowdesk-test-")
-        + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    flowdesk::test::StoredAccountsFixture m_fixture;
 
     template<typename T>
     static T *child(QWidget *dialog, const char *name)
@@ -55,32 +52,14 @@ private:
         account.accessKeyId = QStringLiteral("AKIAIOSFODNN7EXAMPLE");
         account.region = region;
         account.endpoint = endpoint;
-        std::optional<QString> answer;
-        m_accounts->save(account, QStringLiteral("secret-") + name, QStringLiteral("token-") + name,
-                         this, [&](const QString &error) { answer = error; });
-        if (!QTest::qWaitFor([&] { return answer.has_value(); }, 30000))
-            return QStringLiteral("no answer");
-        return *answer;
-    }
-
-    KeychainResult::Status keychainStatus(const QString &key)
-    {
-        std::optional<KeychainResult> result;
-        KeychainJob *job = KeychainJob::read(m_service, key);
-        connect(job, &KeychainJob::finished, this, [&](const KeychainResult &r) { result = r; });
-        job->start();
-        if (!QTest::qWaitFor([&] { return result.has_value(); }, 30000))
-            return KeychainResult::Status::Failed;
-        return result->status;
+        return m_fixture.save(account, QStringLiteral("secret-") + name, QStringLiteral("token-") + name);
     }
 
 private slots:
     void initTestCase()
     {
         flowdesk::installTranslations();
-        m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("flowdesk.ini")),
-                                                 QSettings::IniFormat);
-        m_accounts = std::make_unique<StoredAccounts>(m_settings.get(), m_service);
+        QVERIFY(m_fixture.ok());
         QCOMPARE(store(QStringLiteral("ops-eu"), QStringLiteral("eu-central-1"), {}), QString());
         QCOMPARE(store(QStringLiteral("sim"), QStringLiteral("us-east-1"),
                        QUrl(QStringLiteral("http://127.0.0.1:4999"))),
@@ -90,7 +69,7 @@ private slots:
     void listsAndChoosesStoredAccounts()
     {
         flowdesk::aws::test::AwsHome home;
-        QPointer<ConnectionDialog> dialog = new ConnectionDialog(m_accounts.get(), home.env());
+        QPointer<ConnectionDialog> dialog = new ConnectionDialog(&m_fixture.accounts(), home.env());
         dialog->show();
         auto *tree = child<QTreeWidget>(dialog, "entriesTreeWidget");
         const auto accounts = tree->findItems(QStringLiteral("Flowdesk accounts"), Qt::MatchExactly);
@@ -123,7 +102,7 @@ private slots:
     void removeAsksThenDeletesTheKeychainEntries()
     {
         flowdesk::aws::test::AwsHome home;
-        QPointer<ConnectionDialog> dialog = new ConnectionDialog(m_accounts.get(), home.env());
+        QPointer<ConnectionDialog> dialog = new ConnectionDialog(&m_fixture.accounts(), home.env());
         dialog->show();
         QVERIFY(dialog->selectEntry(Kind::StoredAccount, QStringLiteral("ops-eu")));
         auto *remove = child<QPushButton>(dialog, "removeAccountButton");
@@ -135,34 +114,27 @@ private slots:
                      && MessageBoxes::lastText().contains(QStringLiteral("keychain")),
                  qPrintable(MessageBoxes::lastText()));
         QTest::qWait(100);
-        QVERIFY(m_accounts->account(QStringLiteral("ops-eu")));
-        QCOMPARE(keychainStatus(StoredAccounts::secretKeyEntry(QStringLiteral("ops-eu"))),
+        QVERIFY(m_fixture.accounts().account(QStringLiteral("ops-eu")));
+        QCOMPARE(m_fixture.keychainStatus(StoredAccounts::secretKeyEntry(QStringLiteral("ops-eu"))),
                  KeychainResult::Status::Ok);
 
         // "Yes": gone from the list, the settings and the keychain.
         MessageBoxes::setNextAnswer(QMessageBox::Yes);
         QTest::mouseClick(remove, Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_accounts->account(QStringLiteral("ops-eu")), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_fixture.accounts().account(QStringLiteral("ops-eu")), 30000);
         QTRY_VERIFY(!dialog->selectEntry(Kind::StoredAccount, QStringLiteral("ops-eu")));
         QVERIFY(dialog->selectEntry(Kind::StoredAccount, QStringLiteral("sim")));
-        QCOMPARE(keychainStatus(StoredAccounts::secretKeyEntry(QStringLiteral("ops-eu"))),
+        QCOMPARE(m_fixture.keychainStatus(StoredAccounts::secretKeyEntry(QStringLiteral("ops-eu"))),
                  KeychainResult::Status::NotFound);
-        QCOMPARE(keychainStatus(StoredAccounts::sessionTokenEntry(QStringLiteral("ops-eu"))),
+        QCOMPARE(m_fixture.keychainStatus(StoredAccounts::sessionTokenEntry(QStringLiteral("ops-eu"))),
                  KeychainResult::Status::NotFound);
         // The other account's secrets are untouched.
-        QCOMPARE(keychainStatus(StoredAccounts::secretKeyEntry(QStringLiteral("sim"))),
+        QCOMPARE(m_fixture.keychainStatus(StoredAccounts::secretKeyEntry(QStringLiteral("sim"))),
                  KeychainResult::Status::Ok);
         delete dialog;
     }
 
-    void cleanupTestCase()
-    {
-        for (const auto &account : m_accounts->accounts()) {
-            bool done = false;
-            m_accounts->remove(account.name, this, [&](const QString &) { done = true; });
-            QVERIFY(QTest::qWaitFor([&] { return done; }, 30000));
-        }
-    }
+    void cleanupTestCase() { m_fixture.removeAll(); }
 };
 
 QTEST_MAIN(TstConnectionDialogKeychain)
