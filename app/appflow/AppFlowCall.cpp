@@ -18,6 +18,7 @@ AppFlowCall::AppFlowCall(const QString &operation, QObject *context, QObject *pa
 void AppFlowCall::adopt(AppFlowExchange *exchange)
 {
     exchange->setParent(this);
+    connect(exchange, &AppFlowExchange::retryScheduled, this, &AppFlowCall::retrying);
     m_exchanges.removeAll(nullptr);
     m_exchanges.append(exchange);
 }

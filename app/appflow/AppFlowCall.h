@@ -40,6 +40,10 @@ public slots:
 
 signals:
     void finished();
+    // One of its requests failed and will be sent again after delayMs (attempt nextAttempt of
+    // maxAttempts): the operation is still going, and the caller may say so.
+    void retrying(const flowdesk::appflow::AppFlowError &error, int nextAttempt, int maxAttempts,
+                  int delayMs);
 
 private:
     friend class AppFlowClient;

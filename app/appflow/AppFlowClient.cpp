@@ -62,6 +62,8 @@ CancelOutcome failedOutcome(const QString &flowName, const QString &executionId,
     outcome.error = error.toString();
     outcome.errorCode = error.codeText();
     outcome.failure = error;
+    outcome.requestId = error.requestId();
+    outcome.answerUnknown = error.mayHaveReachedService();
     return outcome;
 }
 
@@ -128,10 +130,12 @@ AppFlowCall *AppFlowClient::newCall(const QString &operation, QObject *context)
 
 void AppFlowClient::send(AppFlowCall *call, const QString &operation, const QByteArray &path,
                          const QJsonObject &body,
-                         std::function<void(const AppFlowResult<HttpResponse> &)> onResponse)
+                         std::function<void(const AppFlowResult<HttpResponse> &)> onResponse,
+                         int maxAttempts)
 {
     auto *exchange = new AppFlowExchange(m_transport, operation, path,
                                          QJsonDocument(body).toJson(QJsonDocument::Compact));
+    exchange->setMaxAttempts(maxAttempts);
     call->adopt(exchange);
     exchange->start(std::move(onResponse));
 }
@@ -154,7 +158,7 @@ template <typename T>
 AppFlowCall *AppFlowClient::single(const QString &operation, const QByteArray &path,
                                    const QJsonObject &body, QObject *context, Callback<T> done,
                                    std::function<AppFlowResult<T>(const HttpResponse &)> parse,
-                                   std::function<void(T &)> amend)
+                                   std::function<void(T &)> amend, int maxAttempts)
 {
     AppFlowCall *call = newCall(operation, context);
     call->setAbortHandler([done](const AppFlowError &error) { done(AppFlowResult<T>::failure(error)); });
@@ -174,7 +178,8 @@ AppFlowCall *AppFlowClient::single(const QString &operation, const QByteArray &p
              }
              call->complete(result.ok() ? std::nullopt : std::optional(result.error()),
                             [&] { done(result); });
-         });
+         },
+         maxAttempts);
     return call;
 }
 
@@ -396,31 +401,32 @@ AppFlowCall *AppFlowClient::cancelFlowExecutions(const QString &flowName,
                                                 failedOutcome(state->flowName, id, result.error()));
                  } else {
                      const QStringList &invalid = result.value().invalidExecutions;
-                     if (chunk.isEmpty()) {
-                         CancelOutcome accepted;
-                         accepted.flowName = state->flowName;
-                         accepted.kind = CancelOutcome::Kind::CancelStarted;
-                         state->allActiveOutcomes << accepted;
-                         for (const QString &id : invalid) {
-                             CancelOutcome outcome;
-                             outcome.flowName = state->flowName;
-                             outcome.executionId = id;
-                             outcome.kind = CancelOutcome::Kind::NotCancellable;
-                             state->allActiveOutcomes << outcome;
-                         }
-                     }
-                     for (const QString &id : chunk) {
+                     auto answered = [&](const QString &id, CancelOutcome::Kind kind) {
                          CancelOutcome outcome;
                          outcome.flowName = state->flowName;
                          outcome.executionId = id;
-                         outcome.kind = invalid.contains(id) ? CancelOutcome::Kind::NotCancellable
-                                                             : CancelOutcome::Kind::CancelStarted;
-                         state->outcomes.insert(id, outcome);
+                         outcome.kind = kind;
+                         outcome.requestId = result.value().requestId;
+                         outcome.earlierAttemptUnanswered =
+                             response.value().earlierAttemptMayHaveArrived;
+                         return outcome;
+                     };
+                     if (chunk.isEmpty()) {
+                         state->allActiveOutcomes
+                             << answered(QString(), CancelOutcome::Kind::CancelStarted);
+                         for (const QString &id : invalid)
+                             state->allActiveOutcomes
+                                 << answered(id, CancelOutcome::Kind::NotCancellable);
                      }
+                     for (const QString &id : chunk)
+                         state->outcomes.insert(id, answered(id, invalid.contains(id)
+                                                                     ? CancelOutcome::Kind::NotCancellable
+                                                                     : CancelOutcome::Kind::CancelStarted));
                  }
                  if (--state->pendingRequests == 0)
                      finishCancel(call, state);
-             });
+             },
+             m_transport->config().userActionMaxAttempts);
     }
     return call;
 }
@@ -461,7 +467,8 @@ AppFlowCall *AppFlowClient::stopFlow(const QString &flowName, QObject *context,
         return failLater(newCall(u"StopFlow"_s, context), *error, std::move(done));
     return single<StopFlowResult>(u"StopFlow"_s, "/stop-flow",
                                   QJsonObject{{u"flowName"_s, flowName}}, context,
-                                  std::move(done), &ResponseParser::stopFlow);
+                                  std::move(done), &ResponseParser::stopFlow, {},
+                                  m_transport->config().userActionMaxAttempts);
 }
 
 } // namespace flowdesk::appflow

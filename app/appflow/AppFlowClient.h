@@ -104,14 +104,15 @@ private:
 
     AppFlowCall *newCall(const QString &operation, QObject *context);
     void send(AppFlowCall *call, const QString &operation, const QByteArray &path,
-              const QJsonObject &body, std::function<void(const AppFlowResult<HttpResponse> &)> onResponse);
+              const QJsonObject &body, std::function<void(const AppFlowResult<HttpResponse> &)> onResponse,
+              int maxAttempts = 0);
     template <typename T>
     AppFlowCall *failLater(AppFlowCall *call, const AppFlowError &error, Callback<T> done);
     template <typename T>
     AppFlowCall *single(const QString &operation, const QByteArray &path, const QJsonObject &body,
                         QObject *context, Callback<T> done,
                         std::function<AppFlowResult<T>(const HttpResponse &)> parse,
-                        std::function<void(T &)> amend = {});
+                        std::function<void(T &)> amend = {}, int maxAttempts = 0);
 
     void fetchFlowsPage(AppFlowCall *call, const std::shared_ptr<ListFlowsState> &state);
     void fetchRecordsPage(AppFlowCall *call, const std::shared_ptr<RecordsState> &state);

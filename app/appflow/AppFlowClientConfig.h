@@ -22,6 +22,10 @@ struct AppFlowClientConfig {
     // Abandon a request when no data moved for this long (QNetworkRequest::setTransferTimeout).
     std::chrono::milliseconds transferTimeout{30000};
     RetryPolicy::Options retry;
+    // Attempts for the requests a person explicitly asked for (CancelFlowExecutions, StopFlow):
+    // more patience than a background read, which the next refresh repeats anyway. With the
+    // standard backoff (capped at 20 s) 8 attempts wait about a minute at most.
+    int userActionMaxAttempts = 8;
     // ListFlows page size (MaxResults, 1..100): fewer round trips than the service default 20.
     int listFlowsPageSize = 100;
 

@@ -79,6 +79,17 @@ public:
 
     void setMessage(const QString &message) { m_message = message; }
 
+    // How many attempts the client made before it gave up with this error (0: not sent, or
+    // not known). What the user is told next depends on it: a retryable error after the last
+    // attempt is final for that request, and nothing retries it behind the user's back.
+    int attempts() const { return m_attempts; }
+    void setAttempts(int attempts) { m_attempts = attempts; }
+    // Some attempt of the request was sent and no answer came back (the connection broke or
+    // timed out after sending): AppFlow may have acted on it. Never true for refused
+    // connections or error answers.
+    bool mayHaveReachedService() const { return m_mayHaveReachedService; }
+    void setMayHaveReachedService(bool value) { m_mayHaveReachedService = value; }
+
 private:
     Code m_code = Code::Unknown;
     QString m_codeText;
@@ -86,6 +97,8 @@ private:
     int m_httpStatus = 0;
     QString m_requestId;
     bool m_retryable = false;
+    int m_attempts = 0;
+    bool m_mayHaveReachedService = false;
 };
 
 } // namespace flowdesk::appflow

@@ -77,6 +77,11 @@ AppFlowExchange::~AppFlowExchange()
         abort();
 }
 
+int AppFlowExchange::maxAttempts() const
+{
+    return m_maxAttempts > 0 ? m_maxAttempts : m_transport->retryPolicy().options().maxAttempts;
+}
+
 void AppFlowExchange::start(Callback callback)
 {
     m_callback = std::move(callback);
@@ -216,6 +221,11 @@ void AppFlowExchange::onReplyFinished()
         const AppFlowError error =
             timedOut ? AppFlowError::timeout(m_transport->transferTimeoutMs(), m_transport->endpoint())
                      : AppFlowError::network(detail, m_transport->endpoint());
+        // A refused connection or an unknown host carried nothing; anything else broke after
+        // the request may have been delivered.
+        if (networkError != QNetworkReply::ConnectionRefusedError
+            && networkError != QNetworkReply::HostNotFoundError)
+            m_mayHaveArrived = true;
         // Failures are warnings: they reach stderr even with the app's default filter.
         qCWarning(lcAppFlow).noquote() << m_operation << "attempt" << m_attempts.made << "failed after"
                                        << elapsedMs << "ms:" << error.toString();
@@ -228,6 +238,7 @@ void AppFlowExchange::onReplyFinished()
                                     << elapsedMs << "ms, request ID"
                                     << (requestId.isEmpty() ? u"(none)"_s : requestId);
         m_transport->retryPolicy().recordSuccess(m_attempts);
+        response.earlierAttemptMayHaveArrived = m_mayHaveArrived;
         finish(AppFlowResult<HttpResponse>::success(response));
         return;
     }
@@ -264,24 +275,28 @@ void AppFlowExchange::handleFailure(const AppFlowError &error, const HttpRespons
         enqueueAttempt();
         return;
     }
-    if (const auto delay = m_transport->retryPolicy().retryDelay(error, m_attempts)) {
+    if (const auto delay = m_transport->retryPolicy().retryDelay(error, m_attempts, m_maxAttempts)) {
         qCWarning(lcAppFlow).noquote()
             << m_operation << "failed with" << error.codeText() + u';' << "retrying in"
             << delay->count() << "ms (attempt" << m_attempts.made + 1 << "of"
-            << QString::number(m_transport->retryPolicy().options().maxAttempts) + u')';
+            << QString::number(maxAttempts()) + u')';
         if (!m_retryTimer) {
             m_retryTimer = new QTimer(this);
             m_retryTimer->setSingleShot(true);
             connect(m_retryTimer, &QTimer::timeout, this, &AppFlowExchange::enqueueAttempt);
         }
         m_retryTimer->start(int(delay->count()));
+        emit retryScheduled(error, m_attempts.made + 1, maxAttempts(), int(delay->count()));
         return;
     }
     if (error.isRetryable())
         qCWarning(lcAppFlow).noquote()
             << m_operation << "gives up after" << m_attempts.made << "attempt(s) (retry quota"
             << m_transport->retryPolicy().quota().available() << "left):" << error.toString();
-    finish(AppFlowResult<HttpResponse>::failure(error));
+    AppFlowError final = error;
+    final.setAttempts(m_attempts.made);
+    final.setMayHaveReachedService(m_mayHaveArrived);
+    finish(AppFlowResult<HttpResponse>::failure(final));
 }
 
 void AppFlowExchange::releaseSlot()

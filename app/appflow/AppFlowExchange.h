@@ -40,8 +40,17 @@ public:
 
     void start(Callback callback);
     void abort();
+    // Attempts for this request instead of the retry policy's default (call before start()).
+    void setMaxAttempts(int maxAttempts) { m_maxAttempts = maxAttempts; }
+    int maxAttempts() const;
 
     QString operation() const { return m_operation; }
+
+signals:
+    // An attempt failed with a retryable error and the next one is sent after delayMs: so
+    // that whoever waits for this request can say what is happening meanwhile.
+    void retryScheduled(const flowdesk::appflow::AppFlowError &error, int nextAttempt,
+                        int maxAttempts, int delayMs);
 
 private:
     void enqueueAttempt();
@@ -60,6 +69,8 @@ private:
     Callback m_callback;
 
     RetryPolicy::Attempts m_attempts;
+    int m_maxAttempts = 0; // 0: the retry policy's default
+    bool m_mayHaveArrived = false; // an attempt was sent and got no answer
     bool m_skewRetried = false;
     bool m_credentialsRetried = false;
     bool m_holdingSlot = false;

@@ -114,6 +114,15 @@ struct CancelOutcome {
     QString error;       // for RequestFailed: the formatted error
     QString errorCode;   // for RequestFailed: AppFlowError::codeText(), e.g. "AccessDeniedException"
     AppFlowError failure; // for RequestFailed: the whole error (code, message, request ID)
+    // x-amzn-RequestId of the answer that decided this outcome (of the last failed attempt for
+    // RequestFailed; empty when no answer came back at all).
+    QString requestId;
+    // RequestFailed only: the request may have reached AppFlow (the connection broke or timed
+    // out after it was sent), so the run may be cancelling although no answer says so.
+    bool answerUnknown = false;
+    // An earlier attempt of the request that decided this outcome got no answer: a run listed
+    // as not cancellable may be cancelling because of that very attempt.
+    bool earlierAttemptUnanswered = false;
 };
 
 // StartFlow's answer. executionId is set for on-demand flows only (null for scheduled and
@@ -131,6 +140,7 @@ struct StopFlowResult {
     QString flowArn;
     FlowStatus flowStatus = FlowStatus::Unknown;
     QString flowStatusText;
+    QString requestId; // x-amzn-RequestId of the answer, for the audit log
 };
 
 } // namespace flowdesk::appflow

@@ -13,6 +13,9 @@ struct HttpResponse {
     QByteArray reasonPhrase; // "Bad Gateway"
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    // Set by the exchange on the answer it delivers: an earlier attempt of the same request was
+    // sent and got no answer, so AppFlow may have acted on the request twice.
+    bool earlierAttemptMayHaveArrived = false;
 
     // Case-insensitive, first match; empty when absent.
     QByteArray header(QByteArrayView name) const

@@ -273,7 +273,7 @@ AppFlowResult<ExecutionRecordsPage> ResponseParser::executionRecords(const HttpR
 AppFlowResult<CancelFlowExecutionsResponse>
 ResponseParser::cancelFlowExecutions(const HttpResponse &response)
 {
-    return parseBody<CancelFlowExecutionsResponse>(
+    const auto parsed = parseBody<CancelFlowExecutionsResponse>(
         response, u"CancelFlowExecutions"_s, [](const QJsonObject &body, JsonReader &reader) {
             CancelFlowExecutionsResponse result;
             const QJsonArray invalid = reader.array(body, "invalidExecutions"_L1, QString());
@@ -287,6 +287,12 @@ ResponseParser::cancelFlowExecutions(const HttpResponse &response)
             }
             return result;
         });
+    if (parsed.ok()) {
+        CancelFlowExecutionsResponse value = parsed.value();
+        value.requestId = QString::fromUtf8(response.header("x-amzn-RequestId"));
+        return AppFlowResult<CancelFlowExecutionsResponse>::success(std::move(value));
+    }
+    return parsed;
 }
 
 AppFlowResult<StartFlowResult> ResponseParser::startFlow(const HttpResponse &response)
@@ -304,7 +310,7 @@ AppFlowResult<StartFlowResult> ResponseParser::startFlow(const HttpResponse &res
 
 AppFlowResult<StopFlowResult> ResponseParser::stopFlow(const HttpResponse &response)
 {
-    return parseBody<StopFlowResult>(response, u"StopFlow"_s,
+    const auto parsed = parseBody<StopFlowResult>(response, u"StopFlow"_s,
                                      [](const QJsonObject &body, JsonReader &reader) {
         StopFlowResult result;
         result.flowArn = reader.string(body, "flowArn"_L1, QString());
@@ -312,6 +318,12 @@ AppFlowResult<StopFlowResult> ResponseParser::stopFlow(const HttpResponse &respo
         result.flowStatus = flowStatusFromString(result.flowStatusText);
         return result;
     });
+    if (parsed.ok()) {
+        StopFlowResult value = parsed.value();
+        value.requestId = QString::fromUtf8(response.header("x-amzn-RequestId"));
+        return AppFlowResult<StopFlowResult>::success(std::move(value));
+    }
+    return parsed;
 }
 
 } // namespace flowdesk::appflow

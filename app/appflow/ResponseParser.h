@@ -24,6 +24,7 @@ struct ExecutionRecordsPage {
 // CancelFlowExecutions' answer: the IDs AppFlow could not cancel.
 struct CancelFlowExecutionsResponse {
     QStringList invalidExecutions;
+    QString requestId; // x-amzn-RequestId of the answer, for the audit log
 };
 
 // Turns the JSON of a successful (HTTP 200) response into the typed results, following

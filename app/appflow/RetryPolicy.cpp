@@ -32,9 +32,11 @@ std::chrono::milliseconds RetryPolicy::backoff(int attempt) const
 }
 
 std::optional<std::chrono::milliseconds> RetryPolicy::retryDelay(const AppFlowError &error,
-                                                                 Attempts &attempts)
+                                                                 Attempts &attempts,
+                                                                 int maxAttempts)
 {
-    if (!error.isRetryable() || attempts.made >= m_options.maxAttempts)
+    const int limit = maxAttempts > 0 ? maxAttempts : m_options.maxAttempts;
+    if (!error.isRetryable() || attempts.made >= limit)
         return std::nullopt;
     const int cost = error.code() == AppFlowError::Code::Timeout ? RetryQuota::timeoutRetryCost
                                                                  : RetryQuota::retryCost;

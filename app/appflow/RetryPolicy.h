@@ -36,8 +36,10 @@ public:
 
     // After attempt `attempts.made` failed with `error`: the delay before the next attempt, or
     // nothing when the request must fail now (not retryable, attempts used up, quota empty).
+    // maxAttempts > 0 replaces options().maxAttempts for this request (a cancel the user asked
+    // for is worth more patience than a background read).
     std::optional<std::chrono::milliseconds> retryDelay(const AppFlowError &error,
-                                                        Attempts &attempts);
+                                                        Attempts &attempts, int maxAttempts = 0);
     // A request finished successfully: refund what its retries took, or earn a little.
     void recordSuccess(const Attempts &attempts);
 

@@ -170,13 +170,16 @@ private slots:
         });
         QVERIFY(server.listen());
         AppFlowClient client(config(server.url()), &m_credentials);
-        Received<StopFlowResult> received;
-        QPointer<AppFlowCall> call = client.stopFlow(u"orders"_s, this, received.callback());
+        // A read: the standard three attempts (requests a person asked for get more, below).
+        Received<FlowDescription> received;
+        QPointer<AppFlowCall> call = client.describeFlow(u"orders"_s, this, received.callback());
         QSignalSpy finished(call.data(), &AppFlowCall::finished);
         QTRY_COMPARE(received.calls, 1);
         QCOMPARE(finished.size(), 1);
         QVERIFY(!received.result->ok());
         const AppFlowError &error = received.result->error();
+        QCOMPARE(error.attempts(), attempts);
+        QVERIFY(!error.mayHaveReachedService());
         QCOMPARE(int(error.code()), code);
         QCOMPARE(error.codeText(), QString::fromLatin1(type));
         QCOMPARE(error.message(), u"It went wrong: "_s + QString::fromLatin1(type));
@@ -775,6 +778,89 @@ private slots:
             }
         }
         QCOMPARE(finished.size(), 1);
+    }
+
+    // Issue #12, finding 3: a throttled cancel (the one request the user asked for) is retried
+    // longer than a read, and says so while it waits; the answer that decided it carries its
+    // request ID for the audit log.
+    void throttledCancelIsRetriedLongerAndAnnounced()
+    {
+        FaultServer server([&](const RecordedRequest &, int index) {
+            if (index < 5)
+                return FaultAction::error(429, "Too Many Requests", "ThrottlingException",
+                                          "Rate exceeded", "rid-" + QByteArray::number(index));
+            return FaultAction::json(QJsonObject{{u"invalidExecutions"_s, QJsonArray()}}, "rid-ok");
+        });
+        QVERIFY(server.listen());
+        AppFlowClient client(config(server.url()), &m_credentials);
+        Received<QList<CancelOutcome>> received;
+        QPointer<AppFlowCall> call =
+            client.cancelFlowExecutions(u"orders"_s, {u"run-1"_s}, this, received.callback());
+        QSignalSpy retrying(call.data(), &AppFlowCall::retrying);
+        QTRY_COMPARE(received.calls, 1);
+        QCOMPARE(server.requests().size(), 6); // more than a read's 3 attempts
+        QCOMPARE(retrying.size(), 5);
+        for (int i = 0; i < retrying.size(); ++i) {
+            QCOMPARE(retrying.at(i).at(0).value<AppFlowError>().code(), Code::Throttling);
+            QCOMPARE(retrying.at(i).at(1).toInt(), i + 2); // the attempt that comes next
+            QCOMPARE(retrying.at(i).at(2).toInt(), 8);
+        }
+        QVERIFY(received.result->ok());
+        const CancelOutcome outcome = received.result->value().first();
+        QCOMPARE(outcome.kind, CancelOutcome::Kind::CancelStarted);
+        QCOMPARE(outcome.requestId, u"rid-ok"_s);
+        QVERIFY(!outcome.earlierAttemptUnanswered); // every failed attempt was answered
+    }
+
+    void cancelGivesUpAfterItsAttemptsWithTheLastRequestId()
+    {
+        FaultServer server([&](const RecordedRequest &, int index) {
+            return FaultAction::error(429, "Too Many Requests", "ThrottlingException",
+                                      "Rate exceeded", "rid-" + QByteArray::number(index));
+        });
+        QVERIFY(server.listen());
+        AppFlowClient client(config(server.url()), &m_credentials);
+        Received<QList<CancelOutcome>> received;
+        client.cancelFlowExecutions(u"orders"_s, {u"run-1"_s}, this, received.callback());
+        QTRY_COMPARE(received.calls, 1);
+        QCOMPARE(server.requests().size(), 8);
+        const CancelOutcome outcome = received.result->value().first();
+        QCOMPARE(outcome.kind, CancelOutcome::Kind::RequestFailed);
+        QCOMPARE(outcome.errorCode, u"ThrottlingException"_s);
+        QCOMPARE(outcome.requestId, u"rid-7"_s);
+        QCOMPARE(outcome.failure.attempts(), 8);
+        QVERIFY(!outcome.answerUnknown); // AppFlow answered every time: nothing was cancelled
+    }
+
+    // A cancel whose connection broke after sending may have reached AppFlow: the outcome says
+    // "unknown", never "failed"; and an answer after such an attempt says so too.
+    void cancelWithoutAnswerIsUnknownNotFailed()
+    {
+        FaultServer server([&](const RecordedRequest &, int index) {
+            // QNetworkAccessManager itself resends once on a fresh connection after a reset, so
+            // two resets make one failed attempt of ours.
+            if (index < 2)
+                return FaultAction::reset();
+            return FaultAction::json(QJsonObject{{u"invalidExecutions"_s, QJsonArray{u"run-1"_s}}});
+        });
+        QVERIFY(server.listen());
+        AppFlowClient client(config(server.url()), &m_credentials);
+        Received<QList<CancelOutcome>> received;
+        client.cancelFlowExecutions(u"orders"_s, {u"run-1"_s}, this, received.callback());
+        QTRY_COMPARE(received.calls, 1);
+        const CancelOutcome outcome = received.result->value().first();
+        QCOMPARE(outcome.kind, CancelOutcome::Kind::NotCancellable);
+        QVERIFY(outcome.earlierAttemptUnanswered);
+
+        FaultServer dead([&](const RecordedRequest &, int) { return FaultAction::reset(); });
+        QVERIFY(dead.listen());
+        AppFlowClient deadClient(config(dead.url()), &m_credentials);
+        Received<QList<CancelOutcome>> lost;
+        deadClient.cancelFlowExecutions(u"orders"_s, {u"run-1"_s}, this, lost.callback());
+        QTRY_VERIFY_WITH_TIMEOUT(lost.calls == 1, 20000);
+        const CancelOutcome unknown = lost.result->value().first();
+        QCOMPARE(unknown.kind, CancelOutcome::Kind::RequestFailed);
+        QVERIFY(unknown.answerUnknown);
     }
 
     void cancelAllActive()
