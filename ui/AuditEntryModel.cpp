@@ -122,6 +122,11 @@ QString AuditEntryModel::outcomeSummary(const AuditEntry &entry) const
         if (count > 0)
             parts << QLocale().toString(static_cast<qlonglong>(count)) + u' ' + outcomeWords(kind);
     }
+    if (!entry.deactivation.isEmpty()) {
+        return entry.deactivation == QLatin1String("failed")
+            ? tr("Deactivation failed: %1").arg(entry.error)
+            : tr("Flow deactivated (%1)").arg(entry.deactivation);
+    }
     QString summary = parts.join(QStringLiteral(", "));
     if (!entry.error.isEmpty())
         summary = summary.isEmpty() ? entry.error : summary + QStringLiteral(": ") + entry.error;

@@ -90,6 +90,7 @@ AuditEntry AuditEntry::resultFor() const
     result.invalidExecutions.clear();
     result.requestIds.clear();
     result.error.clear();
+    result.deactivation.clear();
     return result;
 }
 
@@ -139,6 +140,8 @@ QJsonObject AuditEntry::toJson() const
         object.insert(QStringLiteral("requestIds"), toArray(requestIds));
         if (!error.isEmpty())
             object.insert(QStringLiteral("error"), error);
+        if (!deactivation.isEmpty())
+            object.insert(QStringLiteral("deactivation"), deactivation);
     }
     return object;
 }
@@ -181,6 +184,7 @@ std::optional<AuditEntry> AuditEntry::fromJson(const QJsonObject &object, QStrin
         || !readString(object, QStringLiteral("flow"), &entry.flowName, why)
         || !readString(object, QStringLiteral("confirmedBy"), &entry.confirmedBy, why)
         || !readString(object, QStringLiteral("error"), &entry.error, why)
+        || !readString(object, QStringLiteral("deactivation"), &entry.deactivation, why)
         || !readStrings(object, QStringLiteral("invalidExecutions"), &entry.invalidExecutions, why)
         || !readStrings(object, QStringLiteral("requestIds"), &entry.requestIds, why))
         return std::nullopt;

@@ -55,6 +55,9 @@ public:
     QStringList invalidExecutions;    // as the service returned them
     QStringList requestIds;           // x-amzn-requestid of each request sent
     QString error;                    // the request error, when the cancel failed as a whole
+    // A result line for "Also deactivate": the flow status StopFlow answered ("Suspended"), or
+    // "failed" with `error`. Empty on the cancel's own result line.
+    QString deactivation;
 
     // A new intent: the time is now (UTC) and the correlation ID a fresh UUID.
     static AuditEntry newIntent();
