@@ -152,6 +152,17 @@ void Simulator::setLatencyMs(int latencyMs)
     d->config.latencyMs = qMax(0, latencyMs);
 }
 
+void Simulator::setFaults(double throttleRate, double errorRate, double dropRate,
+                          const QStringList &deny)
+{
+    d->config.throttleRate = throttleRate;
+    d->config.errorRate = errorRate;
+    d->config.dropRate = dropRate;
+    d->config.deny = deny;
+    d->faults = FaultInjector(FaultInjector::Settings{throttleRate, errorRate, dropRate, deny,
+                                                      d->config.seed});
+}
+
 const SimulatorConfig &Simulator::config() const
 {
     return d->config;

@@ -41,6 +41,10 @@ public:
     const SimulatorConfig &config() const;
     // Delay every answer from now on (tests: a request still in flight when the UI acts).
     void setLatencyMs(int latencyMs);
+    // Replaces the --deny rules and fault rates from now on (tests: "the cancel went through,
+    // then every read fails").
+    void setFaults(double throttleRate, double errorRate, double dropRate,
+                   const QStringList &deny = {});
     // The long-term credentials it accepts (config's key, secret and token).
     aws::Credentials credentials() const;
     // A configuration for demo mode: the demo scenario and freshly generated credentials.
