@@ -74,7 +74,7 @@ QString DisplayFormat::executionStatus(ExecutionStatus status, const QString &wi
     case ExecutionStatus::InProgress: return tr("In progress");
     case ExecutionStatus::Successful: return tr("Successful");
     case ExecutionStatus::Error: return tr("Error");
-    case ExecutionStatus::CancelStarted: return tr("Cancelling");
+    case ExecutionStatus::CancelStarted: return tr("Cancel started");
     case ExecutionStatus::Canceled: return tr("Canceled");
     case ExecutionStatus::Unknown: break;
     }

@@ -87,6 +87,16 @@ void RefreshController::setAutoRefreshInterval(int seconds)
     scheduleNextTick();
 }
 
+QDateTime RefreshController::nextAutoRefresh() const
+{
+    if (m_paused || !m_timer.isActive())
+        return {};
+    // A tick reads only while runs are active; otherwise it just waits for the next one.
+    if (m_activeRuns.rowCount() == 0)
+        return {};
+    return QDateTime::currentDateTime().addMSecs(m_timer.remainingTime());
+}
+
 void RefreshController::setPaused(bool paused)
 {
     m_paused = paused;
@@ -214,8 +224,28 @@ void RefreshController::readFlow(const QString &flowName)
     track(call);
 }
 
-void RefreshController::applyRuns(const QString &flowName, const QList<ExecutionRecord> &records)
+void RefreshController::noteCancelStarted(const QString &flowName, const QStringList &executionIds)
 {
+    m_cancelStarted.add(flowName, executionIds);
+    // Merge the runs already shown again, now seen through the cancel: the same rows, so only
+    // the status cells change.
+    QList<ExecutionRecord> active;
+    for (int row = 0; row < m_activeRuns.rowCount(); ++row) {
+        if (m_activeRuns.run(row).flowName == flowName)
+            active << m_activeRuns.run(row).record;
+    }
+    m_activeRuns.mergeFlow(flowName, m_cancelStarted.apply(flowName, active));
+    if (flowName == m_currentFlow) {
+        QList<ExecutionRecord> runs;
+        for (int row = 0; row < m_runs.rowCount(); ++row)
+            runs << m_runs.record(row);
+        m_runs.merge(m_cancelStarted.apply(flowName, runs));
+    }
+}
+
+void RefreshController::applyRuns(const QString &flowName, const QList<ExecutionRecord> &read)
+{
+    const QList<ExecutionRecord> records = m_cancelStarted.apply(flowName, read);
     m_activeRuns.mergeFlow(flowName, records);
     m_flows.setActiveRunCount(flowName, m_activeRuns.activeRunCount(flowName));
     if (flowName == m_currentFlow)

@@ -2,6 +2,7 @@
 
 #include "ActiveRunsModel.h"
 #include "AppFlowClient.h"
+#include "CancelStartedRuns.h"
 #include "FlowListModel.h"
 #include "RunListModel.h"
 
@@ -47,9 +48,14 @@ public:
     void refreshActive();    // what an auto-refresh tick does
     void refreshFlow(const QString &flowName); // one flow's runs (after a cancel, a start…)
     void stop();             // abort what is in flight
+    // AppFlow accepted the cancel of these runs: every model shows them as "Cancel started" at
+    // once, and keeps doing so until a read shows a status past InProgress.
+    void noteCancelStarted(const QString &flowName, const QStringList &executionIds);
 
     bool isBusy() const { return !m_calls.isEmpty(); }
     QDateTime lastRefreshed() const { return m_lastRefreshed; }
+    // When the timer next reads by itself; invalid when auto-refresh is off or paused.
+    QDateTime nextAutoRefresh() const;
 
     // 0 turns auto-refresh off. Errors double the interval (up to 8×) until a clean refresh.
     void setAutoRefreshInterval(int seconds);
@@ -83,6 +89,7 @@ private:
     RunListModel m_runs;
     ActiveRunsModel m_activeRuns;
     QString m_currentFlow;
+    CancelStartedRuns m_cancelStarted;
 
     QList<QPointer<appflow::AppFlowCall>> m_calls;
     QHash<QString, QString> m_lastRunSeen;  // flow → lastRunSignature at its last read

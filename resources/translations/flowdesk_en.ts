@@ -38,16 +38,44 @@
 <context>
     <name>flowdesk::CancelOutcomeView</name>
     <message numerus="yes">
-        <source>%n run(s) cancelled or being cancelled</source>
-        <translation><numerusform>%n run cancelled or being cancelled</numerusform><numerusform>%n runs cancelled or being cancelled</numerusform></translation>
+        <source>&amp;Retry %n run(s)</source>
+        <translation><numerusform>&amp;Retry %n run</numerusform><numerusform>&amp;Retry %n runs</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n not cancellable</source>
-        <translation><numerusform>%n not cancellable</numerusform><numerusform>%n not cancellable</numerusform></translation>
+        <source>%1; Flowdesk sends it again in %n s (attempt %2 of %3). Nothing is cancelled for those runs until AppFlow accepts it.</source>
+        <translation><numerusform>%1; Flowdesk sends it again in %n s (attempt %2 of %3). Nothing is cancelled for those runs until AppFlow accepts it.</numerusform><numerusform>%1; Flowdesk sends it again in %n s (attempt %2 of %3). Nothing is cancelled for those runs until AppFlow accepts it.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n failed to send</source>
-        <translation><numerusform>%n failed to send</numerusform><numerusform>%n failed to send</numerusform></translation>
+        <source>%n run(s) cancelled: AppFlow shows them stopped.</source>
+        <translation><numerusform>%n run cancelled: AppFlow shows it stopped.</numerusform><numerusform>%n runs cancelled: AppFlow shows them stopped.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel started for %n run(s); watching until they reach Canceled (%1 so far).</source>
+        <translation><numerusform>Cancel started for %n run; watching until it reaches Canceled (%1 so far).</numerusform><numerusform>Cancel started for %n runs; watching until they reach Canceled (%1 so far).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) were already being cancelled.</source>
+        <translation><numerusform>%n run was already being cancelled.</numerusform><numerusform>%n runs were already being cancelled.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) not cancellable (see Details).</source>
+        <translation><numerusform>%n run not cancellable (see Details).</numerusform><numerusform>%n runs not cancellable (see Details).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) not cancelled: the request failed (%1). They go on running.</source>
+        <translation><numerusform>%n run not cancelled: the request failed (%1). It goes on running.</numerusform><numerusform>%n runs not cancelled: the request failed (%1). They go on running.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) not cancelled: no answer came back (%1) and AppFlow still shows them in progress.</source>
+        <translation><numerusform>%n run not cancelled: no answer came back (%1) and AppFlow still shows it in progress.</numerusform><numerusform>%n runs not cancelled: no answer came back (%1) and AppFlow still shows them in progress.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s): no answer came back (%1); reading their status to find out whether the cancel started…</source>
+        <translation><numerusform>%n run: no answer came back (%1); reading its status to find out whether the cancel started…</numerusform><numerusform>%n runs: no answer came back (%1); reading their status to find out whether the cancel started…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry sends the cancel again for %n run(s).</source>
+        <translation><numerusform>Retry sends the cancel again for %n run.</numerusform><numerusform>Retry sends the cancel again for %n runs.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -76,5 +104,19 @@
   <translation><numerusform>%n entry loaded.</numerusform><numerusform>%n entries loaded.</numerusform></translation></message>
  <message numerus="yes"><source>Showing %1 of %n entry(s).</source>
   <translation><numerusform>Showing %1 of %n entry.</numerusform><numerusform>Showing %1 of %n entries.</numerusform></translation></message>
+</context>
+<context>
+    <name>flowdesk::models::CancelController</name>
+    <message numerus="yes">
+        <source> (after %n attempt(s))</source>
+        <translation><numerusform> (after %n attempt)</numerusform><numerusform> (after %n attempts)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>flowdesk::ErrorPresenter</name>
+    <message numerus="yes">
+        <source>Flowdesk tried %n times and stopped.</source>
+        <translation><numerusform>Flowdesk tried once and stopped.</numerusform><numerusform>Flowdesk tried %n times and stopped.</numerusform></translation>
+    </message>
 </context>
 </TS>

@@ -52,7 +52,7 @@ private slots:
                                    makeRun(QStringLiteral("e"), ExecutionStatus::Error)});
         QCOMPARE(f.log.takeEvents(), QStringList{QStringLiteral("insert 0-1")});
         QCOMPARE(rowKeys(f.model), (QStringList{QStringLiteral("orders/a"), QStringLiteral("orders/c")}));
-        QCOMPARE(f.model.index(1, ActiveRunsModel::StatusColumn).data().toString(), QStringLiteral("Cancelling"));
+        QCOMPARE(f.model.index(1, ActiveRunsModel::StatusColumn).data().toString(), QStringLiteral("Cancel started"));
     }
 
     // "All active runs" spans connections: every row says which one, and renaming the

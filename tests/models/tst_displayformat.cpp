@@ -85,7 +85,7 @@ private slots:
     void statusesKeepUnknownWireText()
     {
         QCOMPARE(DisplayFormat::executionStatus(ExecutionStatus::CancelStarted, QStringLiteral("CancelStarted")),
-                 QStringLiteral("Cancelling"));
+                 QStringLiteral("Cancel started"));
         QCOMPARE(DisplayFormat::executionStatus(ExecutionStatus::Unknown, QStringLiteral("Paused")),
                  QStringLiteral("Paused"));
         QCOMPARE(DisplayFormat::executionStatus(ExecutionStatus::Unknown, QString()), QStringLiteral("\u2014"));

@@ -151,7 +151,7 @@ private slots:
         QCOMPARE(cell(0, FlowListModel::StatusColumn).toString(), QStringLiteral("Active"));
         QCOMPARE(cell(0, FlowListModel::TriggerColumn).toString(), QStringLiteral("Continuous"));
         QCOMPARE(cell(0, FlowListModel::RouteColumn).toString(), QStringLiteral("Salesforce \u2192 DataLake"));
-        QCOMPARE(cell(0, FlowListModel::LastRunStatusColumn).toString(), QStringLiteral("Cancelling"));
+        QCOMPARE(cell(0, FlowListModel::LastRunStatusColumn).toString(), QStringLiteral("Cancel started"));
         QCOMPARE(cell(0, FlowListModel::LastRunTimeColumn).toString(), QStringLiteral("3 h ago"));
         QCOMPARE(cell(0, FlowListModel::LastRunTimeColumn, Roles::SortRole),
                  QVariant(testNow().addSecs(-3 * 3600).toMSecsSinceEpoch()));

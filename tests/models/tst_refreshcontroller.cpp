@@ -109,6 +109,60 @@ private slots:
         QTRY_VERIFY(!refresh.isBusy());
         QCOMPARE(errors.count(), 0);
     }
+
+    // Issue #12, finding 1: once AppFlow accepted a cancel, every model shows "Cancel started"
+    // at once, and a read that still says InProgress (sent before the cancel, or behind it)
+    // does not put the run back among the cancellable ones. A newer status replaces it.
+    void cancelStartedHoldsUntilANewerStatusIsRead()
+    {
+        SimulatorFixture sim;
+        QVERIFY(sim.ok());
+        std::unique_ptr<flowdesk::models::Connection> connection(sim.connect());
+        RefreshController refresh(connection->client());
+        refresh.setAutoRefreshInterval(0);
+        QAbstractItemModelTester runsTester(refresh.runs(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester activeTester(refresh.activeRuns(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy refreshed(&refresh, &RefreshController::refreshed);
+        const QString flow = QStringLiteral("orders-sync");
+        refresh.setCurrentFlow(flow);
+        refresh.refresh();
+        QTRY_COMPARE(refreshed.count(), 1);
+        QTRY_COMPARE(refresh.runs()->rowCount(), 6);
+        const QString run = sim.idsWithStatus(flow, QStringLiteral("InProgress")).first();
+        auto statusIn = [&] {
+            const int active = refresh.activeRuns()->indexOfId(flow, run);
+            const int row = refresh.runs()->indexOfId(run);
+            return std::pair{active >= 0 ? refresh.activeRuns()->run(active).record.executionStatus
+                                         : flowdesk::appflow::ExecutionStatus::Unknown,
+                             row >= 0 ? refresh.runs()->record(row).executionStatus
+                                      : flowdesk::appflow::ExecutionStatus::Unknown};
+        };
+        QSignalSpy reset(refresh.runs(), &QAbstractItemModel::modelReset);
+        refresh.noteCancelStarted(flow, {run});
+        QCOMPARE(statusIn().first, flowdesk::appflow::ExecutionStatus::CancelStarted);
+        QCOMPARE(statusIn().second, flowdesk::appflow::ExecutionStatus::CancelStarted);
+
+        // The simulator was never asked to cancel it, so it still reads InProgress: an answer
+        // older than the cancel, as far as the models know. It must not win.
+        refresh.refresh();
+        QTRY_COMPARE(refreshed.count(), 2);
+        QCOMPARE(sim.simulator().executionStatus(flow, run), QStringLiteral("InProgress"));
+        QCOMPARE(statusIn().first, flowdesk::appflow::ExecutionStatus::CancelStarted);
+        QCOMPARE(statusIn().second, flowdesk::appflow::ExecutionStatus::CancelStarted);
+        QCOMPARE(reset.count(), 0);
+
+        // A status past InProgress is newer than the cancel's answer: it replaces it.
+        bool cancelled = false;
+        connection->client()->cancelFlowExecutions(flow, {run}, this, [&](const auto &result) {
+            cancelled = result.ok();
+        });
+        QTRY_VERIFY(cancelled);
+        QTRY_COMPARE_WITH_TIMEOUT(sim.simulator().executionStatus(flow, run), QStringLiteral("Canceled"), 10000);
+        refresh.refresh();
+        QTRY_COMPARE(refreshed.count(), 3);
+        QCOMPARE(statusIn().second, flowdesk::appflow::ExecutionStatus::Canceled);
+        QCOMPARE(refresh.activeRuns()->indexOfId(flow, run), -1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TstRefreshController)
