@@ -3,6 +3,8 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
+class QTimer;
 class QTreeView;
 
 namespace flowdesk {
@@ -26,13 +28,18 @@ public:
 
     models::CancelController *controller() const { return m_controller; }
     QString summaryText() const;
+    QPushButton *retryButton() const { return m_retryButton; }
 
 private:
     void updateSummary();
+    QString sendingText() const;
+    QString resultText() const;
 
     models::CancelController *m_controller;
     QLabel *m_summaryLabel;
     QTreeView *m_view;
+    QPushButton *m_retryButton;
+    QTimer *m_countdown; // the "next attempt in N s" line while a request waits
 };
 
 } // namespace flowdesk

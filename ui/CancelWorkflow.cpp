@@ -119,6 +119,7 @@ void CancelWorkflow::execute(const CancelPlan &plan, bool deactivate)
         }
         models::CancelController::Target target;
         target.flowName = flow.flowName;
+        target.statusAsOf = page->refreshController()->lastRefreshed().toUTC();
         target.allActive = plan.isCancelAll();
         // "Also deactivate" stops scheduled and event flows; on-demand flows have nothing to stop.
         target.deactivate = deactivate
@@ -175,6 +176,13 @@ void CancelWorkflow::start(ConnectionPage *page, const QList<models::CancelContr
                 emit errorOccurred(target, error, operation, flow);
             });
     connect(controller, &models::CancelController::auditFailed, this, &CancelWorkflow::auditFailed);
+    // Runs whose cancel AppFlow accepted read "Cancel started" in every view at once, and are
+    // not offered for cancelling again, whatever a slower or failed refresh still says.
+    connect(controller, &models::CancelController::cancelStarted, this,
+            [target](const QString &flow, const QStringList &ids) {
+                if (target)
+                    target->refreshController()->noteCancelStarted(flow, ids);
+            });
     QStringList flows;
     for (const auto &t : targets)
         flows << t.flowName;

@@ -1,6 +1,7 @@
 #include "ErrorPresenter.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace flowdesk {
 
@@ -33,8 +34,44 @@ QString ErrorPresenter::describeOperation(const QString &operation, const QStrin
     return operation;
 }
 
+QString ErrorPresenter::whatHappensNext(const AppFlowError &error, const QString &operation,
+                                        const QDateTime &nextRefresh)
+{
+    const QString tried = error.attempts() > 1
+                              ? QCoreApplication::translate("flowdesk::ErrorPresenter",
+                                                            "Flowdesk tried %n times and stopped.",
+                                                            nullptr, error.attempts())
+                              : QString();
+    auto join = [](const QString &a, const QString &b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + u' ' + b;
+    };
+    if (operation == QLatin1String("CancelFlowExecutions")) {
+        if (error.mayHaveReachedService())
+            return join(tried, tr("No answer came back, so AppFlow may or may not have started "
+                                  "the cancel: the Cancel results window reads the runs' status "
+                                  "to find out, and offers Retry if they are still running."));
+        return join(tried, tr("That request cancelled nothing; the runs go on. The Cancel results "
+                              "window names them and has a Retry button."));
+    }
+    if (operation == QLatin1String("StopFlow"))
+        return join(tried, tr("The flow was not deactivated: scheduled and event runs still "
+                              "start. Deactivate it again from the Runs menu."));
+    if (operation == QLatin1String("StartFlow"))
+        return join(tried, tr("No run was started. Start it again from the Runs menu."));
+    if (operation == QLatin1String("DescribeFlow"))
+        return join(tried, tr("The confirmation says it could not check this flow's settings."));
+    // Reads: the next refresh repeats them, if there is one.
+    if (nextRefresh.isValid())
+        return join(tried, tr("The next automatic refresh, at %1, reads it again; press F5 to "
+                              "try now.")
+                               .arg(QLocale().toString(nextRefresh.toLocalTime().time(),
+                                                       QLocale::ShortFormat)));
+    return join(tried, tr("Nothing retries it by itself: press F5 to try again."));
+}
+
 BarMessage ErrorPresenter::present(const AppFlowError &error, const QString &operation,
-                                   const QString &flowName, const QString &endpointHost)
+                                   const QString &flowName, const QString &endpointHost,
+                                   const QDateTime &nextRefresh)
 {
     BarMessage message;
     message.severity = BarMessage::Severity::Error;
@@ -54,8 +91,8 @@ BarMessage ErrorPresenter::present(const AppFlowError &error, const QString &ope
     case AppFlowError::Code::Throttling:
         message.severity = BarMessage::Severity::Warning;
         message.text = tr("%1 is being throttled by AWS.").arg(subject);
-        message.hint = tr("Flowdesk retries automatically with back-off; nothing to do unless "
-                          "this keeps happening (then lower the concurrency in Preferences).");
+        message.hint = tr("AWS limits how fast this account may call AppFlow. If it keeps "
+                          "happening, lower the concurrency in Preferences.");
         break;
     case AppFlowError::Code::ResourceNotFound:
         message.text = tr("%1 failed: the flow no longer exists.").arg(subject);
@@ -91,8 +128,8 @@ BarMessage ErrorPresenter::present(const AppFlowError &error, const QString &ope
         break;
     case AppFlowError::Code::Timeout:
         message.text = tr("%1 failed: %2 did not answer in time.").arg(subject, endpointHost);
-        message.hint = tr("The network or the service is slow; Flowdesk will try again on the "
-                          "next refresh. The timeout can be raised in Preferences.");
+        message.hint = tr("The network or the service is slow. The timeout can be raised in "
+                          "Preferences.");
         break;
     case AppFlowError::Code::MalformedResponse:
         message.hint = tr("%1 answered something Flowdesk does not understand. Check that the "
@@ -113,6 +150,10 @@ BarMessage ErrorPresenter::present(const AppFlowError &error, const QString &ope
             message.hint = tr("AWS rejected the credentials or their signature. Check the "
                               "access key, the secret and your computer's clock.");
         break;
+    }
+    if (error.code() != AppFlowError::Code::Aborted && error.code() != AppFlowError::Code::InvalidRequest) {
+        const QString next = whatHappensNext(error, operation, nextRefresh);
+        message.hint = message.hint.isEmpty() ? next : message.hint + u' ' + next;
     }
     return message;
 }

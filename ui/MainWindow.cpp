@@ -609,7 +609,8 @@ void MainWindow::showError(ConnectionPage *page, const appflow::AppFlowError &er
 {
     QPointer<ConnectionPage> target = page;
     BarMessage message = ErrorPresenter::present(
-        error, operation, flowName, page ? page->connection()->info().endpointHost() : QString());
+        error, operation, flowName, page ? page->connection()->info().endpointHost() : QString(),
+        page ? page->refreshController()->nextAutoRefresh() : QDateTime());
     if (pages().size() > 1 && page)
         message.text = tr("%1: %2").arg(page->shortName(), message.text);
     if (error.code() == appflow::AppFlowError::Code::ResourceNotFound && page) {

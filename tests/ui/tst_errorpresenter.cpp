@@ -40,12 +40,37 @@ private slots:
         QCOMPARE(m.detail, QStringLiteral("not authorized"));
     }
 
-    void throttlingSaysItRetries()
+    // Issue #12, finding 3: the message describes what really happens next. The client has
+    // already given up when the error reaches the bar; no "retries automatically".
+    void throttlingSaysWhatHappensNext()
     {
-        const BarMessage m = ErrorPresenter::present(serviceError(429, "ThrottlingException", "Rate exceeded"),
-                                                     QStringLiteral("ListFlows"), {}, QStringLiteral("host"));
+        AppFlowError error = serviceError(429, "ThrottlingException", "Rate exceeded");
+        error.setAttempts(3);
+        const QDateTime next = QDateTime::currentDateTime().addSecs(40);
+        BarMessage m = ErrorPresenter::present(error, QStringLiteral("ListFlows"), {},
+                                               QStringLiteral("host"), next);
         QCOMPARE(m.severity, BarMessage::Severity::Warning);
-        QVERIFY(m.hint.contains(QStringLiteral("retries")));
+        QVERIFY2(!m.hint.contains(QStringLiteral("automatically")), qPrintable(m.hint));
+        QVERIFY2(m.hint.contains(QStringLiteral("tried 3 times and stopped")), qPrintable(m.hint));
+        QVERIFY2(m.hint.contains(QLocale().toString(next.time(), QLocale::ShortFormat)), qPrintable(m.hint));
+        QVERIFY(m.hint.contains(QStringLiteral("F5")));
+
+        // Auto-refresh off (or nothing active): nothing will retry it, and the bar says so.
+        m = ErrorPresenter::present(error, QStringLiteral("DescribeFlowExecutionRecords"),
+                                    QStringLiteral("orders"), QStringLiteral("host"));
+        QVERIFY2(m.hint.contains(QStringLiteral("Nothing retries it by itself")), qPrintable(m.hint));
+
+        // A cancel: it cancelled nothing, and the way to send it again is named.
+        error.setAttempts(8);
+        m = ErrorPresenter::present(error, QStringLiteral("CancelFlowExecutions"),
+                                    QStringLiteral("orders"), QStringLiteral("host"), next);
+        QVERIFY2(m.hint.contains(QStringLiteral("cancelled nothing")), qPrintable(m.hint));
+        QVERIFY(m.hint.contains(QStringLiteral("Retry")));
+        QVERIFY(m.hint.contains(QStringLiteral("8 times")));
+        error.setMayHaveReachedService(true);
+        m = ErrorPresenter::present(error, QStringLiteral("CancelFlowExecutions"),
+                                    QStringLiteral("orders"), QStringLiteral("host"));
+        QVERIFY2(m.hint.contains(QStringLiteral("may or may not")), qPrintable(m.hint));
     }
 
     void notFoundSuggestsARefresh()

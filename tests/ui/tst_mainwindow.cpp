@@ -634,6 +634,89 @@ private slots:
         QCOMPARE(active->header()->visualIndex(connectionColumn), 0);
         QCOMPARE(active->header()->sortIndicatorSection(), int(flowdesk::models::ActiveRunsModel::StartedColumn));
     }
+
+    // Issue #12, finding 1: after a cancel AppFlow accepted, a failed refresh must not leave
+    // the runs "In progress" and offer to cancel them again; every view says "Cancel started".
+    // Finding 2: the outcome window says what it could not read, not "Done".
+    void cancelledRunsAreNotOfferedAgainWhenReadsFail()
+    {
+        QVERIFY(openWindow());
+        const QString flow = QStringLiteral("orders-sync");
+        QVERIFY(selectFlow(flow, 6));
+        const QStringList chosen = m_sim->idsWithStatus(flow, QStringLiteral("InProgress")).mid(0, 2);
+        QTreeView *runs = view("runsTreeView");
+        clickRuns(runs, chosen);
+        // From the moment the cancel is accepted, every read fails.
+        m_sim->simulator().setLatencyMs(300);
+        m_window->findChild<QAction *>(QStringLiteral("cancelSelectedAction"))->trigger();
+        CancelConfirmationDialog *dialog = waitForDialog();
+        QVERIFY(dialog);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("cancelRunsButton")), Qt::LeftButton);
+        QTRY_VERIFY(m_window->lastOutcomeView());
+        m_sim->simulator().setFaults(0, 0, 0, {QStringLiteral("DescribeFlowExecutionRecords")});
+        m_sim->simulator().setLatencyMs(0);
+        auto *controller = m_window->lastOutcomeView()->controller();
+        CancelOutcomeModel *outcomes = controller->outcomes();
+        QTRY_COMPARE(outcomes->count(CancelOutcomeModel::Result::CancelStarted), 2);
+
+        m_window->findChild<QAction *>(QStringLiteral("refreshAction"))->trigger();
+        auto *refresh = m_window->refreshController();
+        QTRY_VERIFY(!refresh->isBusy());
+        for (const QString &id : chosen) {
+            const QModelIndexList match = runs->model()->match(
+                runs->model()->index(0, 0), flowdesk::models::Roles::IdRole, id, 1, Qt::MatchExactly);
+            QVERIFY(!match.isEmpty());
+            const QModelIndex status = match.first().siblingAtColumn(flowdesk::models::RunListModel::StatusColumn);
+            QCOMPARE(status.data().toString(), QStringLiteral("Cancel started"));
+        }
+        clickRuns(runs, chosen);
+        auto *cancelAction = m_window->findChild<QAction *>(QStringLiteral("cancelSelectedAction"));
+        QVERIFY(!cancelAction->isEnabled());
+
+        // The outcome window cannot read the status either: it says so, and never "Done".
+        QTRY_VERIFY_WITH_TIMEOUT(controller->statusReadError().has_value(), 10000);
+        const QString summary = m_window->lastOutcomeView()->summaryText();
+        QVERIFY2(summary.contains(QStringLiteral("Could not read the runs' status")), qPrintable(summary));
+        QVERIFY2(!summary.contains(QStringLiteral("Done")), qPrintable(summary));
+        QVERIFY(!controller->allSettled());
+    }
+
+    // Issue #12, finding 2: a refused cancel says that nothing was cancelled, names the AWS
+    // code and request ID, and Retry sends it again once the cause is gone.
+    void refusedCancelSaysNothingWasCancelledAndRetries()
+    {
+        QVERIFY(openWindow({QStringLiteral("CancelFlowExecutions")}));
+        const QString flow = QStringLiteral("orders-sync");
+        QVERIFY(selectFlow(flow, 6));
+        const QString run = m_sim->idsWithStatus(flow, QStringLiteral("InProgress")).first();
+        clickRuns(view("runsTreeView"), {run});
+        m_window->findChild<QAction *>(QStringLiteral("cancelSelectedAction"))->trigger();
+        CancelConfirmationDialog *dialog = waitForDialog();
+        QVERIFY(dialog);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("cancelRunsButton")), Qt::LeftButton);
+        QTRY_VERIFY(m_window->lastOutcomeView());
+        flowdesk::CancelOutcomeView *outcome = m_window->lastOutcomeView();
+        QTRY_VERIFY(outcome->controller()->requestsFinished());
+        const QString summary = outcome->summaryText();
+        QVERIFY2(summary.startsWith(QStringLiteral("Nothing was cancelled.")), qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("AccessDeniedException")), qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("request ID")), qPrintable(summary));
+        QVERIFY2(!summary.contains(QStringLiteral("Done")), qPrintable(summary));
+        QPushButton *retry = outcome->retryButton();
+        QTRY_VERIFY(retry->isVisible());
+        QCOMPARE(retry->text(), QStringLiteral("&Retry 1 run"));
+        // The message bar does not promise anything that will not happen.
+        QVERIFY2(m_window->messageBar()->text().contains(QStringLiteral("cancelled nothing")),
+                 qPrintable(m_window->messageBar()->text()));
+
+        m_sim->simulator().setFaults(0, 0, 0, {});
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QTRY_COMPARE(outcome->controller()->outcomes()->count(CancelOutcomeModel::Result::CancelStarted), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(outcome->summaryText().contains(QStringLiteral("Done")), 20000);
+        QVERIFY(!retry->isVisible());
+        QCOMPARE(m_sim->simulator().executionStatus(flow, run), QStringLiteral("Canceled"));
+        QCOMPARE(auditLines(m_sim->auditLogPath()).size(), 4);
+    }
 };
 
 QTEST_MAIN(TstMainWindow)
