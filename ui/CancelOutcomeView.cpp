@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QScreen>
 #include <QSet>
 #include <QTimer>
 #include <QTreeView>
@@ -51,7 +52,7 @@ CancelOutcomeView::CancelOutcomeView(CancelController *controller, const QString
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setModel(m_controller->outcomes());
     m_view->header()->setStretchLastSection(true);
-    m_view->setColumnWidth(CancelOutcomeModel::FlowColumn, 200);
+    m_view->setColumnWidth(CancelOutcomeModel::FlowColumn, 190);
     m_view->setColumnWidth(CancelOutcomeModel::ExecutionIdColumn, 280);
     m_view->setColumnWidth(CancelOutcomeModel::ResultColumn, 120);
     m_view->setColumnWidth(CancelOutcomeModel::StatusColumn, 120);
@@ -77,7 +78,9 @@ CancelOutcomeView::CancelOutcomeView(CancelController *controller, const QString
     connect(m_controller, &CancelController::settled, this, &CancelOutcomeView::updateSummary);
     connect(m_controller, &CancelController::stateChanged, this, &CancelOutcomeView::updateSummary);
     updateSummary();
-    resize(900, 420);
+    // Wide enough for the Details column to name the AWS error, never wider than the screen.
+    const QRect available = screen()->availableGeometry();
+    resize(qMin(1120, available.width() - 40), qMin(420, available.height() - 40));
 }
 
 QString CancelOutcomeView::summaryText() const
@@ -201,7 +204,9 @@ QString CancelOutcomeView::resultText() const
                                              QLocale::LongFormat),
                           error->codeText());
     }
-    if (m_controller->allSettled() && started > 0 && stopped == started)
+    // "Done" only when nothing is left to do or to find out.
+    if (m_controller->allSettled() && started > 0 && stopped == started && retryable == 0
+        && failed == 0 && unknown == 0)
         lines << tr("Done: every run whose cancel started has stopped.");
     return lines.join(u'\n');
 }

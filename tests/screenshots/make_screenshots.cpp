@@ -154,6 +154,44 @@ int main(int argc, char *argv[])
     if (!save(dialog, QDir(outDir).filePath(QStringLiteral("cancel-two-connections.png"))))
         return 1;
     dialog->reject();
+
+    // A partial failure: runs of two flows of the first connection, where AppFlow refuses the
+    // cancel for one of them (AccessDenied): what the outcome window says then.
+    QString firstName;
+    for (ConnectionPage *page : window.pages()) {
+        if (page->connection() == connection)
+            firstName = page->shortName();
+    }
+    active->clearSelection();
+    QStringList chosenFlows;
+    for (int row = 0; row < active->model()->rowCount() && chosenFlows.size() < 2; ++row) {
+        const QModelIndex index = active->model()->index(row, 0);
+        const QString flowName = index.data(models::Roles::FlowNameRole).toString();
+        if (active->model()->index(row, models::ActiveRunsModel::ConnectionColumn).data().toString() != firstName
+            || index.data(models::Roles::StatusRole).toInt() != int(appflow::ExecutionStatus::InProgress)
+            || chosenFlows.contains(flowName))
+            continue;
+        chosenFlows << flowName;
+        active->selectionModel()->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+    if (chosenFlows.size() < 2)
+        return fail("no two flows with runs in progress for the partial failure");
+    simulator->setFaults(0, 0, 0, {QStringLiteral("CancelFlowExecutions:") + chosenFlows.at(1)});
+    window.findChild<QAction *>(QStringLiteral("cancelSelectedAction"))->trigger();
+    if (!QTest::qWaitFor([&] {
+            dialog = window.findChild<CancelConfirmationDialog *>();
+            return dialog && dialog->isVisible();
+        }, 10000))
+        return fail("the partial-failure confirmation did not open");
+    dialog->findChild<QPushButton *>(QStringLiteral("cancelRunsButton"))->click();
+    if (!QTest::qWaitFor([&] { return window.lastOutcomeView() != outcome && window.lastOutcomeView(); }, 5000))
+        return fail("the partial-failure outcome view did not open");
+    outcome = window.lastOutcomeView();
+    if (!QTest::qWaitFor([&] { return outcome->controller()->allSettled(); }, 60000))
+        return fail("the partial failure did not settle");
+    QTest::qWait(200);
+    if (!save(outcome, QDir(outDir).filePath(QStringLiteral("cancel-partial-failure.png"))))
+        return 1;
     QFile::remove(QDir(outDir).filePath(QStringLiteral(".screenshot-audit.jsonl")));
     return 0;
 }
