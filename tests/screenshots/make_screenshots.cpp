@@ -43,6 +43,18 @@ int fail(const char *what)
     return 1;
 }
 
+// Triggers "Cancel selected runs…" and waits for the confirmation; null when it did not open.
+CancelConfirmationDialog *confirmCancel(MainWindow &window)
+{
+    window.findChild<QAction *>(QStringLiteral("cancelSelectedAction"))->trigger();
+    CancelConfirmationDialog *dialog = nullptr;
+    const bool shown = QTest::qWaitFor([&] {
+        dialog = window.findChild<CancelConfirmationDialog *>();
+        return dialog && dialog->isVisible();
+    }, 10000);
+    return shown ? dialog : nullptr;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -100,12 +112,8 @@ int main(int argc, char *argv[])
     if (!save(&window, QDir(outDir).filePath(QStringLiteral("main-window.png"))))
         return 1;
 
-    window.findChild<QAction *>(QStringLiteral("cancelSelectedAction"))->trigger();
-    CancelConfirmationDialog *dialog = nullptr;
-    if (!QTest::qWaitFor([&] {
-            dialog = window.findChild<CancelConfirmationDialog *>();
-            return dialog && dialog->isVisible();
-        }, 10000))
+    CancelConfirmationDialog *dialog = confirmCancel(window);
+    if (!dialog)
         return fail("the confirmation did not open");
     QTest::qWait(200);
     if (!save(dialog, QDir(outDir).filePath(QStringLiteral("cancel-confirmation.png"))))
@@ -144,11 +152,8 @@ int main(int argc, char *argv[])
     QTest::qWait(300);
     if (!save(&window, QDir(outDir).filePath(QStringLiteral("all-active-two-connections.png"))))
         return 1;
-    window.findChild<QAction *>(QStringLiteral("cancelSelectedAction"))->trigger();
-    if (!QTest::qWaitFor([&] {
-            dialog = window.findChild<CancelConfirmationDialog *>();
-            return dialog && dialog->isVisible();
-        }, 10000))
+    dialog = confirmCancel(window);
+    if (!dialog)
         return fail("the two-connection confirmation did not open");
     QTest::qWait(200);
     if (!save(dialog, QDir(outDir).filePath(QStringLiteral("cancel-two-connections.png"))))
@@ -177,11 +182,8 @@ int main(int argc, char *argv[])
     if (chosenFlows.size() < 2)
         return fail("no two flows with runs in progress for the partial failure");
     simulator->setFaults(0, 0, 0, {QStringLiteral("CancelFlowExecutions:") + chosenFlows.at(1)});
-    window.findChild<QAction *>(QStringLiteral("cancelSelectedAction"))->trigger();
-    if (!QTest::qWaitFor([&] {
-            dialog = window.findChild<CancelConfirmationDialog *>();
-            return dialog && dialog->isVisible();
-        }, 10000))
+    dialog = confirmCancel(window);
+    if (!dialog)
         return fail("the partial-failure confirmation did not open");
     dialog->findChild<QPushButton *>(QStringLiteral("cancelRunsButton"))->click();
     if (!QTest::qWaitFor([&] { return window.lastOutcomeView() != outcome && window.lastOutcomeView(); }, 5000))
