@@ -21,6 +21,12 @@ struct AppFlowClientConfig {
     int maxConcurrentRequests = RequestQueue::defaultMaxInFlight;
     // Abandon a request when no data moved for this long (QNetworkRequest::setTransferTimeout).
     std::chrono::milliseconds transferTimeout{30000};
+    // And when one attempt as a whole takes longer than this, however slowly data trickles in:
+    // a server sending a byte every 10 s never trips the idle timeout above.
+    std::chrono::milliseconds attemptDeadline{120000};
+    // The largest answer read (16 MiB; AppFlow's pages are at most a few hundred KiB): past it
+    // the reply is aborted, so a server that never ends its body cannot exhaust memory.
+    qint64 maxResponseBytes = 16 * 1024 * 1024;
     RetryPolicy::Options retry;
     // Attempts for the requests a person explicitly asked for (CancelFlowExecutions, StopFlow):
     // more patience than a background read, which the next refresh repeats anyway. With the

@@ -249,6 +249,30 @@ AppFlowError AppFlowError::timeout(int timeoutMs, const QUrl &endpoint)
     return error;
 }
 
+AppFlowError AppFlowError::deadlineExceeded(int deadlineMs, const QUrl &endpoint)
+{
+    AppFlowError error;
+    error.m_code = Code::Timeout;
+    error.m_codeText = textForCode(error.m_code);
+    error.m_message = endpointText(endpoint) + u" did not finish its answer within "_s
+                      + QString::number(deadlineMs / 1000.0, 'g', 3)
+                      + u" s, so the request was abandoned. The network or the service is very "
+                        u"slow; try again later."_s;
+    error.m_retryable = true;
+    return error;
+}
+
+AppFlowError AppFlowError::responseTooLarge(qint64 limitBytes, const QUrl &endpoint)
+{
+    AppFlowError error;
+    error.m_code = Code::MalformedResponse;
+    error.m_codeText = textForCode(error.m_code);
+    error.m_message = endpointText(endpoint) + u" sent an answer larger than "_s
+                      + QString::number(limitBytes / (1024 * 1024)) + u" MiB; Flowdesk stopped "
+                        u"reading it. AppFlow's answers are far smaller: check the endpoint."_s;
+    return error;
+}
+
 AppFlowError AppFlowError::malformedResponse(const QString &operation, const QString &detail,
                                              const HttpResponse &response)
 {

@@ -52,6 +52,10 @@ public:
                                                const QString &message);
     static AppFlowError network(const QString &detail, const QUrl &endpoint);
     static AppFlowError timeout(int timeoutMs, const QUrl &endpoint);
+    // One attempt took longer than the overall deadline (data kept trickling in). Retryable.
+    static AppFlowError deadlineExceeded(int deadlineMs, const QUrl &endpoint);
+    // The answer grew past the size limit; reading stopped. Not retryable.
+    static AppFlowError responseTooLarge(qint64 limitBytes, const QUrl &endpoint);
     static AppFlowError malformedResponse(const QString &operation, const QString &detail,
                                           const HttpResponse &response);
     static AppFlowError aborted();

@@ -186,8 +186,30 @@ void AppFlowExchange::send(const aws::Credentials &credentials)
                                  << url.toDisplayString()
                                  << u"(%1 bytes)"_s.arg(m_body.size());
     m_attemptTimer.start();
+    m_cutoff = Cutoff::None;
     m_reply = m_transport->network()->post(request, m_body);
     connect(m_reply, &QNetworkReply::finished, this, &AppFlowExchange::onReplyFinished);
+    // Bounded memory: Qt buffers at most a little more than the limit, and the reply is
+    // aborted as soon as it passes it (or announces a larger Content-Length).
+    const qint64 limit = m_transport->config().maxResponseBytes;
+    m_reply->setReadBufferSize(limit + 1);
+    connect(m_reply, &QNetworkReply::downloadProgress, this, [this, limit](qint64 received, qint64 total) {
+        if ((received > limit || total > limit) && m_reply) {
+            m_cutoff = Cutoff::TooLarge;
+            m_reply->abort();
+        }
+    });
+    if (!m_deadlineTimer) {
+        m_deadlineTimer = new QTimer(this);
+        m_deadlineTimer->setSingleShot(true);
+        connect(m_deadlineTimer, &QTimer::timeout, this, [this] {
+            if (m_reply) {
+                m_cutoff = Cutoff::Deadline;
+                m_reply->abort();
+            }
+        });
+    }
+    m_deadlineTimer->start(int(m_transport->config().attemptDeadline.count()));
 }
 
 void AppFlowExchange::onReplyFinished()
@@ -197,9 +219,25 @@ void AppFlowExchange::onReplyFinished()
     if (!reply)
         return;
     reply->deleteLater();
+    if (m_deadlineTimer)
+        m_deadlineTimer->stop();
     releaseSlot();
     if (m_done)
         return;
+    if (m_cutoff != Cutoff::None) {
+        const bool tooLarge = m_cutoff == Cutoff::TooLarge;
+        const AppFlowError error =
+            tooLarge ? AppFlowError::responseTooLarge(m_transport->config().maxResponseBytes,
+                                                      m_transport->endpoint())
+                     : AppFlowError::deadlineExceeded(int(m_transport->config().attemptDeadline.count()),
+                                                      m_transport->endpoint());
+        qCWarning(lcAppFlow).noquote() << m_operation << "attempt" << m_attempts.made << "cut off after"
+                                       << m_attemptTimer.elapsed() << "ms:" << error.toString();
+        // An answer was on its way, so the request did arrive; what it did is not known.
+        m_mayHaveArrived = true;
+        handleFailure(error, HttpResponse{});
+        return;
+    }
 
     HttpResponse response;
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);

@@ -78,6 +78,10 @@ private:
     RequestQueue::Ticket m_ticket = 0;
     QPointer<QNetworkReply> m_reply;
     QTimer *m_retryTimer = nullptr;
+    QTimer *m_deadlineTimer = nullptr;
+    // Why this exchange aborted its own reply (the reply then reports OperationCanceledError).
+    enum class Cutoff { None, Deadline, TooLarge };
+    Cutoff m_cutoff = Cutoff::None;
     QElapsedTimer m_attemptTimer;
 };
 

@@ -41,10 +41,12 @@ struct RecordedRequest {
 };
 
 struct FaultAction {
-    enum class Kind { Respond, Truncate, Reset, Hang };
+    enum class Kind { Respond, Truncate, Reset, Hang, Stream };
     Kind kind = Kind::Respond;
-    QByteArray raw;  // the bytes to write for Respond/Truncate
+    QByteArray raw;  // the bytes to write for Respond/Truncate; the head for Stream
     int delayMs = 0; // wait this long before acting
+    QByteArray chunk;     // Stream: written every intervalMs, forever (until the client leaves)
+    int intervalMs = 0;
 
     static QByteArray httpDate(const QDateTime &time = QDateTime::currentDateTimeUtc())
     {
@@ -102,6 +104,17 @@ struct FaultAction {
     {
         FaultAction action;
         action.kind = Kind::Reset;
+        return action;
+    }
+    // A 200 with a chunked body that never ends: `chunk` (as one HTTP chunk) every intervalMs.
+    static FaultAction endless(const QByteArray &chunk, int intervalMs)
+    {
+        FaultAction action;
+        action.kind = Kind::Stream;
+        action.raw = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                     "Transfer-Encoding: chunked\r\n\r\n";
+        action.chunk = QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n";
+        action.intervalMs = intervalMs;
         return action;
     }
     static FaultAction hang()
@@ -208,6 +221,18 @@ private:
             }
             case FaultAction::Kind::Hang:
                 break;
+            case FaultAction::Kind::Stream: {
+                guard->write(action.raw);
+                auto *timer = new QTimer(guard);
+                QObject::connect(timer, &QTimer::timeout, guard, [guard, action] {
+                    // Bounded by the client: it stops reading, and the socket's buffer is
+                    // only refilled as far as the kernel takes it.
+                    if (guard && guard->bytesToWrite() < 4 * 1024 * 1024)
+                        guard->write(action.chunk);
+                });
+                timer->start(action.intervalMs);
+                break;
+            }
             }
         };
         if (action.kind == FaultAction::Kind::Hang)

@@ -5,6 +5,7 @@
 
 #include <SigV4.h>
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QPointer>
 #include <QSignalSpy>
@@ -861,6 +862,48 @@ private slots:
         const CancelOutcome unknown = lost.result->value().first();
         QCOMPARE(unknown.kind, CancelOutcome::Kind::RequestFailed);
         QVERIFY(unknown.answerUnknown);
+    }
+
+    // Issue #13 (bounded resources): a body that never ends is cut off at the size limit, and
+    // an answer that trickles in slower than the idle timeout still ends at the attempt deadline.
+    void endlessBodyIsCutOffAtTheLimit()
+    {
+        FaultServer server([&](const RecordedRequest &, int) {
+            return FaultAction::endless(QByteArray(64 * 1024, 'x'), 1);
+        });
+        QVERIFY(server.listen());
+        AppFlowClientConfig limited = config(server.url());
+        limited.maxResponseBytes = 1024 * 1024;
+        AppFlowClient client(limited, &m_credentials);
+        Received<FlowDescription> received;
+        client.describeFlow(u"orders"_s, this, received.callback());
+        QTRY_VERIFY_WITH_TIMEOUT(received.calls == 1, 20000);
+        const AppFlowError &error = received.result->error();
+        QCOMPARE(error.code(), Code::MalformedResponse);
+        QVERIFY2(error.message().contains(u"larger than 1 MiB"_s), qPrintable(error.message()));
+        QCOMPARE(server.requests().size(), 1); // not retried: the same endpoint answers the same
+    }
+
+    void tricklingAnswerEndsAtTheDeadline()
+    {
+        FaultServer server([&](const RecordedRequest &, int) {
+            return FaultAction::endless("{", 100); // data keeps moving: no idle timeout
+        });
+        QVERIFY(server.listen());
+        AppFlowClientConfig limited = config(server.url());
+        limited.attemptDeadline = std::chrono::milliseconds(600);
+        limited.retry.maxAttempts = 1;
+        AppFlowClient client(limited, &m_credentials);
+        Received<FlowDescription> received;
+        QElapsedTimer elapsed;
+        elapsed.start();
+        client.describeFlow(u"orders"_s, this, received.callback());
+        QTRY_VERIFY_WITH_TIMEOUT(received.calls == 1, 10000);
+        QVERIFY(elapsed.elapsed() < 5000);
+        const AppFlowError &error = received.result->error();
+        QCOMPARE(error.code(), Code::Timeout);
+        QVERIFY2(error.message().contains(u"did not finish its answer within 0.6 s"_s), qPrintable(error.message()));
+        QVERIFY(error.mayHaveReachedService());
     }
 
     void cancelAllActive()
