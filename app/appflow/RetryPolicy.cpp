@@ -15,7 +15,7 @@ RetryPolicy::RetryPolicy()
 RetryPolicy::RetryPolicy(const Options &options, Random random)
     : m_options(options)
     , m_random(std::move(random))
-    , m_quota(options.quotaCapacity)
+    , m_quota(options.quotaCapacity, options.quotaAvailable)
 {
     if (!m_random)
         m_random = [] { return QRandomGenerator::global()->generateDouble(); };

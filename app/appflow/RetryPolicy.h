@@ -21,6 +21,7 @@ public:
         std::chrono::milliseconds baseDelay{1000};
         std::chrono::milliseconds maxBackoff{20000};
         int quotaCapacity = RetryQuota::defaultCapacity;
+        int quotaAvailable = -1; // capacity at start; negative: full (tests start lower)
     };
     // Returns a number in [0, 1). Injected so tests get deterministic delays.
     using Random = std::function<double()>;

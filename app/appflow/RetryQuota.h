@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QtGlobal>
+
 namespace flowdesk::appflow {
 
 // The standard retry mode's token bucket (botocore retries/quota.py, the AWS SDKs' "retry
@@ -14,9 +16,9 @@ public:
     static constexpr int timeoutRetryCost = 10;
     static constexpr int noRetryIncrement = 1;
 
-    explicit RetryQuota(int capacity = defaultCapacity)
+    explicit RetryQuota(int capacity = defaultCapacity, int available = -1)
         : m_max(capacity)
-        , m_available(capacity)
+        , m_available(available < 0 ? capacity : qMin(available, capacity))
     {
     }
 

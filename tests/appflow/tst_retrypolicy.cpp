@@ -132,6 +132,87 @@ private slots:
             policy.recordSuccess(RetryPolicy::Attempts{1, 0});
         QCOMPARE(policy.quota().available(), 12);
     }
+
+    // The standard retry mode step by step, as the AWS SDKs' "Retry Behavior 2.0" cases define
+    // it: jitter fixed at 1 (so the delay is the full exponential step), base 1 s, and after
+    // every answer the quota left and the delay before the next attempt ("-": none, the request
+    // ends). Cases 1-6 are the SDKs' own; the rest cover timeouts (cost 10), throttling (cost 5,
+    // like any retryable error), and the +1 a first-try success earns up to the capacity.
+    // Each step: "answer:outcome:quota:delay-ms". Answers: ok, 500, 502, 429, timeout.
+    void standardModeTable_data()
+    {
+        QTest::addColumn<int>("available");
+        QTest::addColumn<int>("maxAttempts");
+        QTest::addColumn<int>("maxBackoffMs");
+        QTest::addColumn<QString>("steps");
+        QTest::newRow("1 eventual success") << 500 << 3 << 20000
+            << u"500:retry:495:1000 500:retry:490:2000 ok:success:495:-"_s;
+        QTest::newRow("2 max attempts reached") << 500 << 3 << 20000
+            << u"502:retry:495:1000 502:retry:490:2000 502:maxAttempts:490:-"_s;
+        QTest::newRow("3 quota exhausted after one retry") << 5 << 3 << 20000
+            << u"500:retry:0:1000 502:quotaExceeded:0:-"_s;
+        QTest::newRow("4 no quota at all") << 0 << 3 << 20000
+            << u"500:quotaExceeded:0:-"_s;
+        QTest::newRow("5 exponential backoff") << 500 << 5 << 20000
+            << u"500:retry:495:1000 500:retry:490:2000 500:retry:485:4000 500:retry:480:8000 500:maxAttempts:480:-"_s;
+        QTest::newRow("6 max backoff cap") << 500 << 5 << 3000
+            << u"500:retry:495:1000 500:retry:490:2000 500:retry:485:3000 500:retry:480:3000 500:maxAttempts:480:-"_s;
+        QTest::newRow("20 s cap of the default") << 500 << 8 << 20000
+            << u"429:retry:495:1000 429:retry:490:2000 429:retry:485:4000 429:retry:480:8000 429:retry:475:16000 429:retry:470:20000 429:retry:465:20000 ok:success:470:-"_s;
+        QTest::newRow("timeouts cost 10") << 500 << 3 << 20000
+            << u"timeout:retry:490:1000 timeout:retry:480:2000 ok:success:490:-"_s;
+        QTest::newRow("timeout needs 10 of 5 left") << 5 << 3 << 20000
+            << u"timeout:quotaExceeded:5:-"_s;
+        QTest::newRow("first-try success earns 1") << 498 << 3 << 20000
+            << u"ok:success:499:- ok:success:500:- ok:success:500:-"_s;
+    }
+    void standardModeTable()
+    {
+        QFETCH(int, available);
+        QFETCH(int, maxAttempts);
+        QFETCH(int, maxBackoffMs);
+        QFETCH(QString, steps);
+        RetryPolicy::Options options;
+        options.maxAttempts = maxAttempts;
+        options.baseDelay = milliseconds(1000);
+        options.maxBackoff = milliseconds(maxBackoffMs);
+        options.quotaCapacity = 500;
+        options.quotaAvailable = available;
+        RetryPolicy policy(options, [] { return 1.0; });
+        RetryPolicy::Attempts attempts;
+        int step = 0;
+        for (const QString &text : steps.split(u' ')) {
+            const QStringList part = text.split(u':');
+            QVERIFY2(part.size() == 4, qPrintable(text));
+            const QString answer = part.at(0);
+            const QString outcome = part.at(1);
+            const int quota = part.at(2).toInt();
+            const QString where = u"step %1 (%2)"_s.arg(step++).arg(text);
+            ++attempts.made; // the attempt that got this answer
+            if (answer == u"ok"_s) {
+                QCOMPARE(outcome, u"success"_s);
+                policy.recordSuccess(attempts);
+                attempts = {}; // the next step is a new request
+            } else {
+                const AppFlowError error = answer == u"timeout"_s
+                                               ? AppFlowError::timeout(1000, QUrl())
+                                               : httpError(answer.toInt());
+                const auto delay = policy.retryDelay(error, attempts);
+                if (outcome == u"retry"_s) {
+                    QVERIFY2(delay.has_value(), qPrintable(where));
+                    QCOMPARE(delay->count(), part.at(3).toLongLong());
+                } else {
+                    QVERIFY2(!delay.has_value(), qPrintable(where));
+                    if (outcome == u"maxAttempts"_s)
+                        QCOMPARE(attempts.made, maxAttempts);
+                    else
+                        QCOMPARE(outcome, u"quotaExceeded"_s);
+                }
+            }
+            QVERIFY2(policy.quota().available() == quota,
+                     qPrintable(where + u": quota "_s + QString::number(policy.quota().available())));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TstRetryPolicy)
