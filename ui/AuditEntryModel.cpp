@@ -22,6 +22,7 @@ QString outcomeWords(AuditOutcome::Kind kind)
     case AuditOutcome::Kind::CancelStarted: return AuditEntryModel::tr("cancel started");
     case AuditOutcome::Kind::NotCancellable: return AuditEntryModel::tr("not cancellable");
     case AuditOutcome::Kind::RequestFailed: return AuditEntryModel::tr("request failed");
+    case AuditOutcome::Kind::Reconciled: return AuditEntryModel::tr("status checked later");
     }
     return {};
 }
@@ -115,6 +116,15 @@ QString AuditEntryModel::outcomeSummary(const AuditEntry &entry) const
                                                                : tr("No result recorded");
     }
     QStringList parts;
+    if (entry.reconciled) {
+        // What became of the runs, read at a later start: not what the request did.
+        QStringList statuses;
+        for (const AuditOutcome &outcome : entry.outcomes)
+            statuses << outcome.detail;
+        statuses.removeDuplicates();
+        return tr("Not confirmed before Flowdesk closed; later: %1")
+            .arg(statuses.isEmpty() ? entry.error : statuses.join(QStringLiteral(", ")));
+    }
     for (auto kind : {AuditOutcome::Kind::CancelStarted, AuditOutcome::Kind::NotCancellable,
                       AuditOutcome::Kind::RequestFailed}) {
         const auto count = std::count_if(entry.outcomes.cbegin(), entry.outcomes.cend(),

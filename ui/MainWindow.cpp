@@ -5,11 +5,13 @@
 #include "CancelController.h"
 #include "CancelWorkflow.h"
 #include "CancelOutcomeView.h"
+#include "CancelReconciler.h"
 #include "Connection.h"
 #include "ConnectionChoice.h"
 #include "ConnectionDialog.h"
 #include "ConnectionPage.h"
 #include "ConnectionsSidebar.h"
+#include "DisplayFormat.h"
 #include "ErrorPresenter.h"
 #include "FlowListModel.h"
 #include "HistoryWindow.h"
@@ -395,7 +397,58 @@ ConnectionPage *MainWindow::addConnection(models::Connection *connection)
     updateStatusBar();
     updateActions();
     refresh->refresh();
+    reconcileInterruptedCancels(page);
     return page;
+}
+
+void MainWindow::reconcileInterruptedCancels(ConnectionPage *page)
+{
+    auto *reconciler = new models::CancelReconciler(page->connection()->client(),
+                                                    page->connection()->info(), m_auditLogPath,
+                                                    m_startedAt, page);
+    QPointer<ConnectionPage> target = page;
+    connect(reconciler, &models::CancelReconciler::finished, this,
+            [this, reconciler, target](const models::CancelReconciler::Summary &summary) {
+                reconciler->deleteLater();
+                if (summary.cancels == 0 && summary.unreadFlows.isEmpty())
+                    return;
+                QStringList statuses;
+                for (auto it = summary.statuses.cbegin(); it != summary.statuses.cend(); ++it)
+                    statuses << tr("%1 %2").arg(it.value()).arg(
+                        it.key() == QLatin1String("not found")
+                            ? tr("not found")
+                            : models::DisplayFormat::executionStatus(
+                                  appflow::executionStatusFromString(it.key()), it.key())
+                                  .toLower());
+                BarMessage message;
+                message.severity = BarMessage::Severity::Warning;
+                if (summary.cancels > 0) {
+                    message.text = tr("%n cancel(s) from %1 were not confirmed before Flowdesk "
+                                      "closed.", nullptr, summary.cancels)
+                                       .arg(QLocale().toString(summary.earliest.toLocalTime(),
+                                                               QLocale::ShortFormat));
+                    message.detail = statuses.isEmpty()
+                                         ? QString()
+                                         : tr("Their runs now: %1.").arg(statuses.join(tr(", ")));
+                    message.hint = tr("What AppFlow shows now is recorded in Cancel history. A run "
+                                      "still in progress was not cancelled: cancel it again if "
+                                      "needed.");
+                } else {
+                    message.text = tr("Earlier cancels of %1 were not confirmed before Flowdesk "
+                                      "closed, and their runs could not be read now.")
+                                       .arg(summary.unreadFlows.join(tr(", ")));
+                    message.hint = tr("Flowdesk checks them again at the next start; Cancel "
+                                      "history lists them as \u201cNo result recorded\u201d.");
+                }
+                if (summary.auditFailed)
+                    message.hint += u' ' + tr("Some of it could not be written to the audit log.");
+                if (pages().size() > 1 && target)
+                    message.text = tr("%1: %2").arg(target->shortName(), message.text);
+                message.actionText = tr("Cancel history");
+                message.action = [this] { showHistory(); };
+                m_messageBar->showMessage(message);
+            });
+    reconciler->start();
 }
 
 void MainWindow::setConnection(models::Connection *connection)

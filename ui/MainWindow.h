@@ -5,6 +5,7 @@
 #include "Connection.h"
 #include "Preferences.h"
 
+#include <QDateTime>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -141,6 +142,8 @@ private:
     static CancelPlan::FlowRuns planEntry(ConnectionPage *page, const QString &flowName);
     void prepareCancel(CancelPlan plan);
     void showHistory();
+    // Intents of earlier sessions whose answer was never recorded: ask AppFlow, record, tell.
+    void reconcileInterruptedCancels(ConnectionPage *page);
     void deactivateCurrentFlow();
     void startRunOfCurrentFlow();
 
@@ -149,6 +152,8 @@ private:
 
     Preferences m_preferences;
     QString m_auditLogPath;
+    // Intents written before this moment belong to earlier sessions (see CancelReconciler).
+    QDateTime m_startedAt = QDateTime::currentDateTimeUtc();
     QString m_flowToRestore;
     aws::StoredAccounts *m_accounts = nullptr;
 

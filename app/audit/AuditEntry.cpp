@@ -54,7 +54,7 @@ bool readString(const QJsonObject &object, const QString &key, QString *out, QSt
 std::optional<AuditOutcome::Kind> outcomeKind(const QString &name)
 {
     for (auto kind : {AuditOutcome::Kind::CancelStarted, AuditOutcome::Kind::NotCancellable,
-                      AuditOutcome::Kind::RequestFailed}) {
+                      AuditOutcome::Kind::RequestFailed, AuditOutcome::Kind::Reconciled}) {
         if (AuditEntry::outcomeName(kind) == name)
             return kind;
     }
@@ -91,6 +91,7 @@ AuditEntry AuditEntry::resultFor() const
     result.requestIds.clear();
     result.error.clear();
     result.deactivation.clear();
+    result.reconciled = false;
     return result;
 }
 
@@ -105,6 +106,7 @@ QString AuditEntry::outcomeName(AuditOutcome::Kind kind)
     case AuditOutcome::Kind::CancelStarted: return QStringLiteral("cancelStarted");
     case AuditOutcome::Kind::NotCancellable: return QStringLiteral("notCancellable");
     case AuditOutcome::Kind::RequestFailed: return QStringLiteral("requestFailed");
+    case AuditOutcome::Kind::Reconciled: return QStringLiteral("reconciled");
     }
     return {};
 }
@@ -142,6 +144,8 @@ QJsonObject AuditEntry::toJson() const
             object.insert(QStringLiteral("error"), error);
         if (!deactivation.isEmpty())
             object.insert(QStringLiteral("deactivation"), deactivation);
+        if (reconciled)
+            object.insert(QStringLiteral("reconciled"), true);
     }
     return object;
 }
@@ -193,6 +197,7 @@ std::optional<AuditEntry> AuditEntry::fromJson(const QJsonObject &object, QStrin
     else if (!readStrings(object, QStringLiteral("executionIds"), &entry.executionIds, why))
         return std::nullopt;
     entry.deactivateRequested = object.value(QStringLiteral("deactivateRequested")).toBool();
+    entry.reconciled = object.value(QStringLiteral("reconciled")).toBool();
     for (const QJsonValue &item : object.value(QStringLiteral("outcomes")).toArray()) {
         const QJsonObject outcomeObject = item.toObject();
         const auto kind = outcomeKind(outcomeObject.value(QStringLiteral("outcome")).toString());

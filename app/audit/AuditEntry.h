@@ -16,7 +16,8 @@ struct AuditOutcome {
     enum class Kind {
         CancelStarted,  // the service accepted the cancel
         NotCancellable, // returned in invalidExecutions (detail says why, as far as we know)
-        RequestFailed   // the request carrying it failed (detail: the error)
+        RequestFailed,  // the request carrying it failed (detail: the error)
+        Reconciled      // no answer was recorded; detail: the status AppFlow showed later
     };
     QString executionId;
     Kind kind = Kind::RequestFailed;
@@ -58,6 +59,10 @@ public:
     // A result line for "Also deactivate": the flow status StopFlow answered ("Suspended"), or
     // "failed" with `error`. Empty on the cancel's own result line.
     QString deactivation;
+    // A result written at a later start for an intent whose answer was never recorded (Flowdesk
+    // was closed or killed while the request was out): outcomes are Reconciled with the status
+    // found then, which says what became of the runs, not what the request did.
+    bool reconciled = false;
 
     // A new intent: the time is now (UTC) and the correlation ID a fresh UUID.
     static AuditEntry newIntent();

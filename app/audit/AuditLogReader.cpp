@@ -77,4 +77,19 @@ QStringList AuditLogReader::flowNames() const
     return sorted;
 }
 
+QList<AuditEntry> AuditLogReader::unansweredIntents() const
+{
+    QSet<QString> answered;
+    for (const AuditEntry &entry : m_entries) {
+        if (entry.type == AuditEntry::Type::Result)
+            answered.insert(entry.correlationId);
+    }
+    QList<AuditEntry> intents;
+    for (const AuditEntry &entry : m_entries) {
+        if (entry.type == AuditEntry::Type::Intent && !answered.contains(entry.correlationId))
+            intents << entry;
+    }
+    return intents;
+}
+
 } // namespace flowdesk::audit

@@ -33,6 +33,9 @@ public:
     // Every flow named in the log, sorted, for the History window's filter.
     QStringList flowNames() const;
     const QList<SkippedLine> &skippedLines() const { return m_skipped; }
+    // Intents with no result line: the answer was never recorded (Flowdesk stopped while the
+    // request was out, or is sending it right now). In file order.
+    QList<AuditEntry> unansweredIntents() const;
 
 private:
     QString m_filePath;

@@ -96,6 +96,10 @@
         <source>%n active run(s) in %1 flow(s)</source>
         <translation><numerusform>%n active run in %1 flows</numerusform><numerusform>%n active runs in %1 flows</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n cancel(s) from %1 were not confirmed before Flowdesk closed.</source>
+        <translation><numerusform>%n cancel from %1 was not confirmed before Flowdesk closed.</numerusform><numerusform>%n cancels from %1 were not confirmed before Flowdesk closed.</numerusform></translation>
+    </message>
 </context>
 <context><name>flowdesk::HistoryWindow</name>
  <message numerus="yes"><source>%n damaged line(s) skipped (line(s) %1). Every other line was read.</source>
@@ -117,6 +121,13 @@
     <message numerus="yes">
         <source>Flowdesk tried %n times and stopped.</source>
         <translation><numerusform>Flowdesk tried once and stopped.</numerusform><numerusform>Flowdesk tried %n times and stopped.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>flowdesk::models::CancelReconciler</name>
+    <message numerus="yes">
+        <source>which runs were in progress when it was sent is not recorded; %n run(s) of the flow are in progress now</source>
+        <translation><numerusform>which runs were in progress when it was sent is not recorded; %n run of the flow is in progress now</numerusform><numerusform>which runs were in progress when it was sent is not recorded; %n runs of the flow are in progress now</numerusform></translation>
     </message>
 </context>
 </TS>

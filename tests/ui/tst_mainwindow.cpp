@@ -22,6 +22,9 @@
 #include "SimulatorFixture.h"
 #include "Translations.h"
 
+#include <AuditEntry.h>
+#include <AuditLog.h>
+
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -549,6 +552,10 @@ private slots:
             for (const QString &flow : {QStringLiteral("orders-sync"), QStringLiteral("sf-bulk-accounts")})
                 QTRY_VERIFY_WITH_TIMEOUT(sim->idsWithStatus(flow, QStringLiteral("InProgress")).isEmpty(), 20000);
         }
+        // The simulator acts before its answer arrives: the results are written once every
+        // answer is in.
+        for (flowdesk::ConnectionPage *page : m_window->pages())
+            QTRY_VERIFY(!page->cancelRequestsInFlight());
         const QStringList lines = auditLines(m_sim->auditLogPath());
         QCOMPARE(lines.size(), 8); // intent + result, per flow (2) and connection (2)
         const QString firstHost = m_sim->simulator().url().authority();
@@ -716,6 +723,38 @@ private slots:
         QVERIFY(!retry->isVisible());
         QCOMPARE(m_sim->simulator().executionStatus(flow, run), QStringLiteral("Canceled"));
         QCOMPARE(auditLines(m_sim->auditLogPath()).size(), 4);
+    }
+
+    // Issue #13, recovery: a cancel whose answer was never recorded (Flowdesk was killed while
+    // it was out) is checked with AppFlow at the next start, recorded, and the user is told.
+    void interruptedCancelIsReconciledAtStart()
+    {
+        m_sim = std::make_unique<SimulatorFixture>(100);
+        QVERIFY(m_sim->ok());
+        flowdesk::models::Connection *connection = m_sim->connect();
+        const QString flow = QStringLiteral("orders-sync");
+        const QString run = m_sim->idsWithStatus(flow, QStringLiteral("InProgress")).first();
+        flowdesk::audit::AuditEntry intent = flowdesk::audit::AuditEntry::newIntent();
+        intent.time = QDateTime::currentDateTimeUtc().addSecs(-120);
+        intent.profile = connection->info().sourceText();
+        intent.region = connection->info().region;
+        intent.endpoint = connection->info().endpoint.toString();
+        intent.flowName = flow;
+        intent.executionIds = {run};
+        QVERIFY(flowdesk::audit::AuditLog(m_sim->auditLogPath()).append(intent));
+
+        m_window = std::make_unique<MainWindow>();
+        m_window->setAuditLogPath(m_sim->auditLogPath());
+        m_window->setConnection(connection);
+        m_window->show();
+        QTRY_VERIFY2(m_window->messageBar()->text().contains(QStringLiteral("1 cancel from")),
+                     qPrintable(m_window->messageBar()->text()));
+        QVERIFY2(m_window->messageBar()->text().contains(QStringLiteral("1 in progress")),
+                 qPrintable(m_window->messageBar()->text()));
+        const QStringList lines = auditLines(m_sim->auditLogPath());
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines.at(1).contains(QStringLiteral("\"reconciled\":true")));
+        QVERIFY(lines.at(1).contains(intent.correlationId));
     }
 };
 
