@@ -94,6 +94,47 @@ private slots:
         QCOMPARE(reader.skippedLines().at(0).lineNumber, 2);
     }
 
+    // Issue #13: a torn tail at EVERY byte offset of the last line, then garbage too: earlier
+    // lines stay whole, nothing torn is ever read as an entry, and the next append is readable.
+    void everyTornTailOfTheLastLineIsSurvived()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("audit-log.jsonl"));
+        const QByteArray first = QJsonDocument(sampleIntent(QStringLiteral("first")).toJson()).toJson(QJsonDocument::Compact) + '\n';
+        const AuditEntry lastEntry = sampleResult(sampleIntent(QStringLiteral("last")));
+        const QByteArray last = QJsonDocument(lastEntry.toJson()).toJson(QJsonDocument::Compact) + '\n';
+        int torn = 0;
+        for (const QByteArray &garbage : {QByteArray(), QByteArray("\x01\xff{\"v\":1,\"type\":")}) {
+            for (qsizetype cut = 0; cut <= last.size(); ++cut) {
+                {
+                    QFile file(path);
+                    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+                    file.write(first + last.left(cut) + garbage);
+                }
+                AuditLog log(path);
+                QVERIFY2(log.append(sampleIntent(QStringLiteral("after"))), qPrintable(log.errorString()));
+                AuditLogReader reader(path);
+                QVERIFY(reader.load());
+                // The last line is an entry when it is whole (its newline may be missing: the
+                // JSON object is complete, and the append starts a new line). Whatever else is
+                // left after the last whole line is one torn piece, skipped, never an entry.
+                const bool whole = cut == last.size() || (cut == last.size() - 1 && garbage.isEmpty());
+                const QByteArray rest = cut == last.size() ? garbage : whole ? QByteArray() : last.left(cut) + garbage;
+                QVERIFY2(reader.entries().size() == (whole ? 3 : 2),
+                         qPrintable(QStringLiteral("cut %1 of %2, garbage %3: %4 entries")
+                                        .arg(cut).arg(last.size()).arg(garbage.size())
+                                        .arg(reader.entries().size())));
+                QCOMPARE(reader.entries().first().flowName, QStringLiteral("first"));
+                QCOMPARE(reader.entries().last().flowName, QStringLiteral("after"));
+                if (whole)
+                    QCOMPARE(reader.entries().at(1), lastEntry);
+                QCOMPARE(reader.skippedLines().size(), rest.isEmpty() ? 0 : 1);
+                torn += reader.skippedLines().size();
+            }
+        }
+        qInfo("torn tails tried: %d (each at a different offset or with garbage), all survived", torn);
+    }
+
     void concurrentWritersNeverInterleaveWithinALine()
     {
         QTemporaryDir dir;
