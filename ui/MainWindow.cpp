@@ -391,6 +391,9 @@ ConnectionPage *MainWindow::addConnection(models::Connection *connection)
     refresh->setPaused(isMinimized());
 
     m_tabs->setCurrentWidget(page);
+    // The keyboard starts in the new connection's flow list (at start-up too), not on the tab
+    // bar: arrows pick a flow at once.
+    page->flowsView()->setFocus(Qt::OtherFocusReason);
     updateTabTitles();
     updateStatusBar();
     updateActions();
