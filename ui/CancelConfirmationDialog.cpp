@@ -3,6 +3,7 @@
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -111,7 +112,9 @@ CancelConfirmationDialog::CancelConfirmationDialog(const CancelPlan &plan, QWidg
         : tr("Cancel %n run(s)", nullptr, count);
     m_cancelRunsButton = buttons->addButton(confirmText, QDialogButtonBox::DestructiveRole);
     m_cancelRunsButton->setObjectName(QStringLiteral("cancelRunsButton"));
-    m_cancelRunsButton->setAutoDefault(false);
+    // Keep runs is the default, so Enter keeps the runs from anywhere else. The confirm button
+    // stays auto-default: once the user has moved the focus to it, Enter presses it (with
+    // auto-default off, Enter there fell through to Keep runs and silently kept the runs).
     m_keepButton->setDefault(true);
     connect(m_keepButton, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_cancelRunsButton, &QPushButton::clicked, this, [this] {
@@ -123,8 +126,13 @@ CancelConfirmationDialog::CancelConfirmationDialog(const CancelPlan &plan, QWidg
     layout->addWidget(buttons);
 
     updateConfirmButton();
-    // The safe choice has the focus: Enter or Space on an unread dialog keeps the runs.
-    m_keepButton->setFocus(Qt::OtherFocusReason);
+    // The safe choice has the focus: Enter or Space on an unread dialog keeps the runs. With a
+    // name to type, the field has it: typing is the next step, and Enter there only confirms
+    // once the name matches (keyPressEvent).
+    if (m_confirmationEdit)
+        m_confirmationEdit->setFocus(Qt::OtherFocusReason);
+    else
+        m_keepButton->setFocus(Qt::OtherFocusReason);
     // As tall as the content needs at this width: sizeHint() measures the wrapped labels at a
     // narrower width, and the surplus would show as gaps between the sections.
     const int width = 780;
@@ -331,12 +339,34 @@ QWidget *CancelConfirmationDialog::createTypedConfirmation()
     layout->addWidget(prompt);
     m_confirmationEdit = new QLineEdit(box);
     m_confirmationEdit->setObjectName(QStringLiteral("confirmationEdit"));
-    m_confirmationEdit->setPlaceholderText(confirmationWord());
+    // Not the name itself: a placeholder that reads like the answer invites pressing Enter on
+    // an empty field. The label above says what to type.
+    m_confirmationEdit->setPlaceholderText(
+        m_plan.scope == CancelPlan::Scope::AllActiveOfFlow && m_plan.flows.size() == 1
+            ? tr("Type the flow name to confirm")
+            : tr("Type the words above to confirm"));
     prompt->setBuddy(m_confirmationEdit);
     connect(m_confirmationEdit, &QLineEdit::textChanged, this,
             &CancelConfirmationDialog::updateConfirmButton);
     layout->addWidget(m_confirmationEdit);
     return box;
+}
+
+// Enter in the typed-name field would reach QDialog, which presses the default button, Keep
+// runs: the name typed and Enter pressed would keep the runs. The typed name is the
+// confirmation, so Enter there confirms when it matches and does nothing while it does not
+// (closing would throw away what the user typed).
+void CancelConfirmationDialog::keyPressEvent(QKeyEvent *event)
+{
+    const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    if (enter && event->modifiers() == Qt::NoModifier && m_confirmationEdit
+        && focusWidget() == m_confirmationEdit) {
+        event->accept();
+        if (m_cancelRunsButton->isEnabled())
+            m_cancelRunsButton->click();
+        return;
+    }
+    QDialog::keyPressEvent(event);
 }
 
 void CancelConfirmationDialog::updateConfirmButton()

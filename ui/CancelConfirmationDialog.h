@@ -33,6 +33,9 @@ public:
 signals:
     void cancelConfirmed(bool deactivateFlows);
 
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
 private:
     QWidget *createRunsTable();
     QWidget *createWarnings();

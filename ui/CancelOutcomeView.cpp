@@ -10,6 +10,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QSet>
+#include <QShortcut>
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -81,6 +82,21 @@ CancelOutcomeView::CancelOutcomeView(CancelController *controller, const QString
     // Wide enough for the Details column to name the AWS error, never wider than the screen.
     const QRect available = screen()->availableGeometry();
     resize(qMin(1120, available.width() - 40), qMin(420, available.height() - 40));
+
+    // Keyboard: Escape and Ctrl+W close it like any result window, and the focus is where it
+    // can be seen: on the results, with the first row current and selected once it is listed.
+    auto *closeShortcut = new QShortcut(this);
+    QList<QKeySequence> closeKeys = QKeySequence::keyBindings(QKeySequence::Close);
+    if (!closeKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_W)))
+        closeKeys << QKeySequence(Qt::CTRL | Qt::Key_W);
+    closeShortcut->setKeys(closeKeys << QKeySequence(Qt::Key_Escape));
+    connect(closeShortcut, &QShortcut::activated, this, &QWidget::close);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    connect(model, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (!m_view->currentIndex().isValid())
+            m_view->setCurrentIndex(m_view->model()->index(0, 0));
+    });
+    m_view->setFocus(Qt::OtherFocusReason);
 }
 
 QString CancelOutcomeView::summaryText() const

@@ -10,6 +10,16 @@ using models::ConnectionCatalogEntry;
 using Kind = models::ConnectionInfo::Kind;
 
 constexpr int kEntryIndexRole = Qt::UserRole + 1; // index into the catalog; -1 for headings
+
+std::optional<models::ConnectionChoice> lastChoiceOf(const QList<models::ConnectionChoice> &choices,
+                                                     const ConnectionCatalogEntry &entry)
+{
+    for (const models::ConnectionChoice &choice : choices) {
+        if (choice.kind == entry.kind && choice.name == entry.name)
+            return choice;
+    }
+    return std::nullopt;
+}
 } // namespace
 
 ConnectionCatalogTree::ConnectionCatalogTree(QWidget *parent)
@@ -140,7 +150,27 @@ void ConnectionCatalogTree::applyOpenMarks()
         font.setBold(isOpen);
         (*it)->setFont(0, font);
         (*it)->setToolTip(1, isOpen ? tr("Open in a tab") : QString());
+        // Where opening it goes, when that is not the usual resolution (a broken entry's tooltip
+        // says why it cannot be opened instead).
+        const std::optional<models::ConnectionChoice> last = lastChoiceOf(m_lastChoices, entry);
+        if (!entry.isBroken())
+            (*it)->setToolTip(0, last && !last->endpoint.isEmpty()
+                                     ? tr("Opens %1 in %2, as when last opened")
+                                           .arg(last->endpoint.toString(), last->region)
+                                     : QString());
     }
+}
+
+void ConnectionCatalogTree::setLastChoices(const QList<models::ConnectionChoice> &choices)
+{
+    m_lastChoices = choices;
+    applyOpenMarks();
+}
+
+std::optional<models::ConnectionChoice> ConnectionCatalogTree::currentLastChoice() const
+{
+    const ConnectionCatalogEntry *entry = currentEntry();
+    return entry ? lastChoiceOf(m_lastChoices, *entry) : std::nullopt;
 }
 
 bool ConnectionCatalogTree::selectDefaultEntry()

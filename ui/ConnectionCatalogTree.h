@@ -1,6 +1,7 @@
 #pragma once
 
 #include <ConnectionCatalog.h>
+#include <ConnectionChoice.h>
 
 #include <QTreeWidget>
 
@@ -32,12 +33,19 @@ public:
     // Shows these entries in bold: the connections that are open now.
     void markOpen(const QList<std::pair<models::ConnectionInfo::Kind, QString>> &open);
 
+    // How each entry was last opened in this session (its region and chosen endpoint, e.g.
+    // --endpoint-url): reopening it must go to the same place. The entry's tooltip says where.
+    void setLastChoices(const QList<models::ConnectionChoice> &choices);
+    // The current entry's last choice; nullopt when it was not opened in this session.
+    std::optional<models::ConnectionChoice> currentLastChoice() const;
+
 private:
     void populate();
     void applyOpenMarks();
 
     models::ConnectionCatalog m_catalog;
     QList<std::pair<models::ConnectionInfo::Kind, QString>> m_open;
+    QList<models::ConnectionChoice> m_lastChoices;
 };
 
 } // namespace flowdesk

@@ -145,6 +145,12 @@ bool ConnectionDialog::selectEntry(Kind kind, const QString &name)
     return m_entriesTreeWidget->selectEntry(kind, name);
 }
 
+void ConnectionDialog::setLastChoices(const QList<models::ConnectionChoice> &choices)
+{
+    m_entriesTreeWidget->setLastChoices(choices);
+    selectionChanged();
+}
+
 const ConnectionCatalogEntry *ConnectionDialog::currentEntry() const
 {
     return m_entriesTreeWidget->currentEntry();
@@ -180,8 +186,13 @@ void ConnectionDialog::selectionChanged()
         m_detailLabel->setText(tr("Flowdesk account “%1”; its secret key is in the system "
                                   "keychain.").arg(entry->name));
 
-    // The region follows the entry; one AppFlow does not offer keeps the last choice.
-    if (models::ConnectionCatalog::isAppFlowRegion(entry->region)) {
+    // The region follows the entry: as it was last opened, else its default; one AppFlow does
+    // not offer keeps the last choice.
+    const std::optional<models::ConnectionChoice> last = m_entriesTreeWidget->currentLastChoice();
+    if (last && models::ConnectionCatalog::isAppFlowRegion(last->region)) {
+        m_regionComboBox->setCurrentText(last->region);
+        m_regionNoteLabel->setText(tr("as when last opened"));
+    } else if (models::ConnectionCatalog::isAppFlowRegion(entry->region)) {
         m_regionComboBox->setCurrentText(entry->region);
         m_regionNoteLabel->setText(tr("default of %1").arg(entry->regionSource));
     } else if (entry->region.isEmpty()) {
@@ -190,8 +201,10 @@ void ConnectionDialog::selectionChanged()
         m_regionNoteLabel->setText(tr("the default %1 (from %2) has no AppFlow; choose one")
                                        .arg(entry->region, entry->regionSource));
     }
-    // A stored account's own endpoint is shown (and can be overridden for this connection).
-    m_endpointLineEdit->setText(entry->endpoint.toString());
+    // The endpoint it was last opened with (e.g. --endpoint-url), else a stored account's own;
+    // either can be changed or cleared for this connection.
+    m_endpointLineEdit->setText(last && !last->endpoint.isEmpty() ? last->endpoint.toString()
+                                                                  : entry->endpoint.toString());
     showEndpointProblem({});
     updateButtons();
 }

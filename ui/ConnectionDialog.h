@@ -42,6 +42,9 @@ public:
 
     // Selects the entry of `kind`/`name` (e.g. the active connection's); false when not listed.
     bool selectEntry(models::ConnectionInfo::Kind kind, const QString &name);
+    // How entries were last opened in this session: selecting one fills in that region and
+    // endpoint (e.g. --endpoint-url), so reopening goes to the same place unless changed.
+    void setLastChoices(const QList<models::ConnectionChoice> &choices);
     // What OK would emit now; nullopt when nothing usable is selected or a field is wrong.
     std::optional<models::ConnectionChoice> choice() const;
 

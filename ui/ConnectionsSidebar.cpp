@@ -81,6 +81,12 @@ void ConnectionsSidebar::setOpenConnections(const QList<std::pair<Kind, QString>
     m_tree->markOpen(open);
 }
 
+void ConnectionsSidebar::setLastChoices(const QList<models::ConnectionChoice> &choices)
+{
+    m_tree->setLastChoices(choices);
+    entryChanged();
+}
+
 void ConnectionsSidebar::reload()
 {
     models::ConnectionCatalog catalog =
@@ -89,8 +95,9 @@ void ConnectionsSidebar::reload()
     m_tree->setCatalog(std::move(catalog));
 }
 
-// The region follows the entry (as in the dialog); an entry without an AppFlow region keeps
-// the last choice and says so.
+// The region follows the entry (as in the dialog): the one it was last opened in, else its
+// default; an entry without an AppFlow region keeps the last choice and says so. An endpoint
+// other than the usual one is named, so nobody is surprised where Open goes.
 void ConnectionsSidebar::entryChanged()
 {
     const models::ConnectionCatalogEntry *entry = m_tree->currentEntry();
@@ -101,14 +108,22 @@ void ConnectionsSidebar::entryChanged()
     }
     if (entry->isBroken()) {
         m_noteLabel->setText(entry->note);
-    } else if (models::ConnectionCatalog::isAppFlowRegion(entry->region)) {
-        m_regionComboBox->setCurrentText(entry->region);
-        m_noteLabel->clear();
-    } else {
-        m_noteLabel->setText(entry->region.isEmpty()
-                                 ? tr("No default region: choose one.")
-                                 : tr("%1 has no AppFlow: choose a region.").arg(entry->region));
+        return;
     }
+    const std::optional<models::ConnectionChoice> last = m_tree->currentLastChoice();
+    const QString region = last ? last->region : entry->region;
+    QStringList notes;
+    if (models::ConnectionCatalog::isAppFlowRegion(region))
+        m_regionComboBox->setCurrentText(region);
+    else
+        notes << (region.isEmpty() ? tr("No default region: choose one.")
+                                   : tr("%1 has no AppFlow: choose a region.").arg(region));
+    if (last && !last->endpoint.isEmpty())
+        notes << tr("Endpoint: %1, as when last opened (More… to change it).")
+                     .arg(last->endpoint.toString());
+    else if (entry->kind == Kind::StoredAccount && !entry->endpoint.isEmpty())
+        notes << tr("Endpoint: %1, the account's own.").arg(entry->endpoint.toString());
+    m_noteLabel->setText(notes.join(u'\n'));
 }
 
 std::optional<models::ConnectionChoice> ConnectionsSidebar::choice() const
@@ -120,7 +135,10 @@ std::optional<models::ConnectionChoice> ConnectionsSidebar::choice() const
     choice.kind = entry->kind;
     choice.name = entry->name;
     choice.region = m_regionComboBox->currentText();
-    // No endpoint: the usual resolution (a stored account's own endpoint applies by itself).
+    // The endpoint it was last opened with (a connection from --endpoint-url stays there), else
+    // none: the usual resolution (a stored account's own endpoint applies by itself).
+    if (const std::optional<models::ConnectionChoice> last = m_tree->currentLastChoice())
+        choice.endpoint = last->endpoint;
     return choice;
 }
 

@@ -18,7 +18,8 @@ class ConnectionCatalogTree;
 // The Connections sidebar: every AWS CLI profile, the environment's keys, Flowdesk's own
 // accounts and the demo, always in view, with a region picker that follows the selected entry.
 // Double-click (or Open) opens the entry in the picked region in a new tab; the open ones are
-// shown in bold. Endpoint overrides and account editing live in the full Open connection
+// shown in bold. An entry opened before in this session reopens with the endpoint it had, and
+// says so. Changing endpoint overrides and editing accounts live in the full Open connection
 // dialog ("More…").
 class ConnectionsSidebar : public QWidget
 {
@@ -30,6 +31,9 @@ public:
     // May be null (no stored accounts listed). Must outlive the sidebar.
     void setStoredAccounts(aws::StoredAccounts *accounts);
     void setOpenConnections(const QList<std::pair<models::ConnectionInfo::Kind, QString>> &open);
+    // How entries were last opened in this session: opening one again keeps its endpoint
+    // (e.g. --endpoint-url) and starts from its region; the note under the picker names it.
+    void setLastChoices(const QList<models::ConnectionChoice> &choices);
     // Reads the AWS CLI files and stored accounts again.
     void reload();
 

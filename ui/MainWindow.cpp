@@ -370,6 +370,7 @@ ConnectionPage *MainWindow::addConnection(models::Connection *connection)
     const int index = m_tabs->insertTab(m_tabs->count() - 1, page, page->shortName());
     m_tabs->setTabToolTip(index, connection->info().label());
     m_activePane->addConnection(page);
+    rememberChoice(connection->info());
 
     models::RefreshController *refresh = page->refreshController();
     connect(page, &ConnectionPage::stateChanged, this, [this, page] {
@@ -393,6 +394,9 @@ ConnectionPage *MainWindow::addConnection(models::Connection *connection)
     refresh->setPaused(isMinimized());
 
     m_tabs->setCurrentWidget(page);
+    // The keyboard starts in the new connection's flow list (at start-up too), not on the tab
+    // bar: arrows pick a flow at once.
+    page->flowsView()->setFocus(Qt::OtherFocusReason);
     updateTabTitles();
     updateStatusBar();
     updateActions();
@@ -593,6 +597,7 @@ void MainWindow::openConnectionDialogAt(models::ConnectionInfo::Kind kind, const
         return;
     }
     auto *dialog = new ConnectionDialog(m_accounts, QProcessEnvironment::systemEnvironment(), this);
+    dialog->setLastChoices(m_lastChoices);
     dialog->selectEntry(kind, name);
     connect(dialog, &ConnectionDialog::connectionChosen, this, &MainWindow::connectionRequested);
     dialog->open();
@@ -954,6 +959,20 @@ void MainWindow::saveSettings() const
             open.append(models::ConnectionChoice::fromInfo(info).toVariant());
     }
     settings.setValue(QStringLiteral("connections/open"), open);
+}
+
+// The same choice saveSettings() would store for this connection, kept for the session: its
+// sidebar entry and the Open connection dialog reopen it there after its tab is closed.
+void MainWindow::rememberChoice(const models::ConnectionInfo &info)
+{
+    if (info.isDemo() || info.kind == models::ConnectionInfo::Kind::Explicit)
+        return;
+    const models::ConnectionChoice choice = models::ConnectionChoice::fromInfo(info);
+    m_lastChoices.removeIf([&](const models::ConnectionChoice &known) {
+        return known.kind == choice.kind && known.name == choice.name;
+    });
+    m_lastChoices.append(choice);
+    m_sidebar->setLastChoices(m_lastChoices);
 }
 
 QList<models::ConnectionChoice> MainWindow::lastOpenConnections()

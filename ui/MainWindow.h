@@ -149,12 +149,17 @@ private:
 
     void restoreSettings();
     void saveSettings() const;
+    void rememberChoice(const models::ConnectionInfo &info);
 
     Preferences m_preferences;
     QString m_auditLogPath;
     // Intents written before this moment belong to earlier sessions (see CancelReconciler).
     QDateTime m_startedAt = QDateTime::currentDateTimeUtc();
     QString m_flowToRestore;
+    // How each profile, environment or account was last opened in this session (region and
+    // chosen endpoint, as saveSettings() stores them): the sidebar and the Open connection
+    // dialog reopen it the same way, so --endpoint-url survives closing its tab.
+    QList<models::ConnectionChoice> m_lastChoices;
     aws::StoredAccounts *m_accounts = nullptr;
 
     MessageBar *m_messageBar = nullptr;

@@ -229,6 +229,103 @@ private slots:
         QVERIFY(dialog->findChild<QPushButton *>(QStringLiteral("cancelRunsButton"))->isEnabled());
         dialog->close();
     }
+
+    // Keep runs stays the default and has the focus, but Enter on the confirm button the user
+    // moved to presses that button (it used to press Keep runs, silently keeping the runs);
+    // back on Keep runs, Enter keeps them again.
+    void enterOnTheFocusedConfirmButtonCancels()
+    {
+        CancelPlan plan;
+        plan.flows << flow(QStringLiteral("s3-to-redshift"), appflow::TriggerType::OnDemand, {},
+                           {run(QStringLiteral("e1"), 1, 1), run(QStringLiteral("e2"), 1, 1)});
+        QPointer<CancelConfirmationDialog> dialog = new CancelConfirmationDialog(plan);
+        QSignalSpy confirmed(dialog.data(), &CancelConfirmationDialog::cancelConfirmed);
+        QSignalSpy rejected(dialog.data(), &QDialog::rejected);
+        dialog->open();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        auto *keep = dialog->findChild<QPushButton *>(QStringLiteral("keepRunsButton"));
+        auto *confirm = dialog->findChild<QPushButton *>(QStringLiteral("cancelRunsButton"));
+        QCOMPARE(confirm->text(), QStringLiteral("Cancel 2 runs"));
+        QCOMPARE(dialog->focusWidget(), keep);
+        QVERIFY(keep->isDefault());
+        for (int i = 0; i < 10 && dialog->focusWidget() != confirm; ++i)
+            QTest::keyClick(dialog->focusWidget(), Qt::Key_Tab);
+        QCOMPARE(dialog->focusWidget(), confirm);
+        QVERIFY(confirm->isDefault()); // drawn as the button Enter presses
+        QVERIFY(!keep->isDefault());
+        for (int i = 0; i < 10 && dialog->focusWidget() != keep; ++i)
+            QTest::keyClick(dialog->focusWidget(), Qt::Key_Tab);
+        QCOMPARE(dialog->focusWidget(), keep);
+        QVERIFY(keep->isDefault());
+        QVERIFY(!confirm->isDefault());
+        for (int i = 0; i < 10 && dialog->focusWidget() != confirm; ++i)
+            QTest::keyClick(dialog->focusWidget(), Qt::Key_Tab);
+        QTest::keyClick(confirm, Qt::Key_Return);
+        QCOMPARE(confirmed.count(), 1);
+        QCOMPARE(rejected.count(), 0);
+        QTRY_VERIFY(dialog.isNull());
+    }
+
+    // The typed-name field has the focus when shown; its placeholder does not spell the name
+    // (the label above does). Enter with a wrong name does nothing (no cancel, no close); Enter
+    // with the name typed confirms: typing it is the confirmation.
+    void enterWithTheTypedNameConfirms()
+    {
+        CancelPlan plan;
+        plan.scope = CancelPlan::Scope::AllActiveOfFlow;
+        plan.flows << flow(QStringLiteral("zendesk-tickets"), appflow::TriggerType::OnDemand, {},
+                           {run(QStringLiteral("1"), 1, 1), run(QStringLiteral("2"), 1, 1)});
+        QPointer<CancelConfirmationDialog> dialog = new CancelConfirmationDialog(plan);
+        QSignalSpy confirmed(dialog.data(), &CancelConfirmationDialog::cancelConfirmed);
+        QSignalSpy rejected(dialog.data(), &QDialog::rejected);
+        dialog->open();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("confirmationEdit"));
+        QVERIFY(edit);
+        QCOMPARE(dialog->focusWidget(), edit);
+        QVERIFY(!edit->placeholderText().isEmpty());
+        QVERIFY2(!edit->placeholderText().contains(QStringLiteral("zendesk-tickets")),
+                 qPrintable(edit->placeholderText()));
+        QVERIFY(labelText(*dialog, "confirmationPromptLabel").contains(QStringLiteral("zendesk-tickets")));
+        QVERIFY(dialog->findChild<QPushButton *>(QStringLiteral("keepRunsButton"))->isDefault());
+
+        QTest::keyClicks(edit, QStringLiteral("zendesk"));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTest::qWait(50);
+        QCOMPARE(confirmed.count(), 0);
+        QCOMPARE(rejected.count(), 0);
+        QVERIFY(dialog && dialog->isVisible());
+        QCOMPARE(dialog->focusWidget(), edit);
+
+        QTest::keyClicks(edit, QStringLiteral("-tickets"));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCOMPARE(confirmed.count(), 1);
+        QCOMPARE(rejected.count(), 0);
+        QTRY_VERIFY(dialog.isNull());
+    }
+
+    // Across flows the word to type is fixed; it is not the placeholder either.
+    void typedWordAcrossFlowsIsNotThePlaceholder()
+    {
+        CancelPlan plan;
+        plan.scope = CancelPlan::Scope::AllActiveAcrossFlows;
+        plan.flows << flow(QStringLiteral("a-flow"), appflow::TriggerType::OnDemand, {},
+                           {run(QStringLiteral("1"), 1, 1)})
+                   << flow(QStringLiteral("b-flow"), appflow::TriggerType::OnDemand, {},
+                           {run(QStringLiteral("2"), 1, 1)});
+        QPointer<CancelConfirmationDialog> dialog = new CancelConfirmationDialog(plan);
+        QSignalSpy confirmed(dialog.data(), &CancelConfirmationDialog::cancelConfirmed);
+        dialog->open();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("confirmationEdit"));
+        QCOMPARE(dialog->focusWidget(), edit);
+        QVERIFY(!edit->placeholderText().isEmpty());
+        QVERIFY(edit->placeholderText() != dialog->confirmationWord());
+        QTest::keyClicks(edit, dialog->confirmationWord());
+        QTest::keyClick(edit, Qt::Key_Enter);
+        QCOMPARE(confirmed.count(), 1);
+        QTRY_VERIFY(dialog.isNull());
+    }
 };
 
 QTEST_MAIN(TstCancelConfirmationDialog)

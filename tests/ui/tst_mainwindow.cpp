@@ -756,6 +756,71 @@ private slots:
         QVERIFY(lines.at(1).contains(QStringLiteral("\"reconciled\":true")));
         QVERIFY(lines.at(1).contains(intent.correlationId));
     }
+
+    // At start-up the keyboard is in the connection's flow list: arrows move between flows.
+    void startsWithTheFocusInTheFlowList()
+    {
+        QVERIFY(openWindow());
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTreeView *flows = view("flowsTreeView");
+        QTRY_COMPARE(QApplication::focusWidget(), flows);
+    }
+
+    // Sends a cancel of `run` with the keyboard only (Del, Tab to the confirm button, Enter)
+    // and returns the outcome window once its request has answered.
+    flowdesk::CancelOutcomeView *cancelWithTheKeyboard(const QString &run)
+    {
+        m_window->activateWindow(); // back from a closed outcome window
+        if (!QTest::qWaitForWindowActive(m_window.get()))
+            return nullptr;
+        QTreeView *runs = view("runsTreeView");
+        clickRuns(runs, {run});
+        QTest::keyClick(runs, Qt::Key_Delete);
+        CancelConfirmationDialog *dialog = waitForDialog();
+        if (!dialog)
+            return nullptr;
+        auto *confirm = dialog->findChild<QPushButton *>(QStringLiteral("cancelRunsButton"));
+        for (int i = 0; i < 10 && dialog->focusWidget() != confirm; ++i)
+            QTest::keyClick(dialog->focusWidget(), Qt::Key_Tab);
+        if (dialog->focusWidget() != confirm)
+            return nullptr;
+        QTest::keyClick(confirm, Qt::Key_Return);
+        flowdesk::CancelOutcomeView *outcome = nullptr;
+        if (!QTest::qWaitFor([&] {
+                outcome = m_window->lastOutcomeView();
+                return outcome && outcome->controller()->requestsFinished();
+            }, 10000))
+            return nullptr;
+        return outcome;
+    }
+
+    // The Cancel results window shows where the keyboard is (the results, first row current
+    // and selected) and closes with Escape and with Ctrl+W, like any result window.
+    void outcomeWindowHasTheFocusAndClosesFromTheKeyboard()
+    {
+        QVERIFY(openWindow());
+        QVERIFY(selectFlow(QStringLiteral("orders-sync"), 6));
+        const QStringList inProgress = m_sim->idsWithStatus(QStringLiteral("orders-sync"),
+                                                            QStringLiteral("InProgress"));
+        QCOMPARE(inProgress.size(), 3);
+
+        for (const QKeyCombination keys : {QKeyCombination(Qt::Key_Escape),
+                                           QKeyCombination(Qt::ControlModifier, Qt::Key_W)}) {
+            const QString run = keys.key() == Qt::Key_Escape ? inProgress.at(0) : inProgress.at(1);
+            QPointer<flowdesk::CancelOutcomeView> outcome = cancelWithTheKeyboard(run);
+            QVERIFY(outcome);
+            QVERIFY(QTest::qWaitForWindowActive(outcome));
+            auto *results = outcome->findChild<QTreeView *>(QStringLiteral("outcomeTreeView"));
+            QTRY_COMPARE(QApplication::focusWidget(), results);
+            QVERIFY(results->currentIndex().isValid());
+            QVERIFY(results->selectionModel()->isRowSelected(results->currentIndex().row(), {}));
+            QTest::keyClick(results, keys.key(), keys.keyboardModifiers());
+            QTRY_VERIFY(outcome.isNull()); // closed, and deleted (WA_DeleteOnClose)
+            // The main window's Ctrl+W (Close connection) was not triggered as well.
+            QCOMPARE(m_window->pages().size(), 1);
+        }
+        QCOMPARE(auditLines(m_sim->auditLogPath()).size(), 4); // both cancels: intent and result
+    }
 };
 
 QTEST_MAIN(TstMainWindow)
