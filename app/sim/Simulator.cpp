@@ -227,10 +227,11 @@ void Simulator::handle(const HttpRequest &request, const std::shared_ptr<Pending
         // an unsigned request is never mistaken for a throttled one.
         const AuthVerifier::Result auth = d->verifier.verify(request, QStringLiteral("appflow"), now);
         entry.accessKeyId = auth.accessKeyId;
-        entry.flowName = AppFlowRoutes::flowNameOf(request.body);
         if (!auth.ok()) {
             reply = appFlowAuthError(auth);
         } else {
+            // Only a signed body is parsed: an unsigned one costs nothing but the check above.
+            entry.flowName = AppFlowRoutes::flowNameOf(request.body);
             switch (d->faults.pick()) {
             case FaultInjector::Fault::Drop:
                 drop = true;
