@@ -17,11 +17,10 @@ namespace flowdesk::appflow {
 using namespace Qt::StringLiterals;
 
 struct AppFlowClient::ListFlowsState {
-    Callback<QList<FlowDefinition>> done;
-    QList<FlowDefinition> flows;
+    Callback<FlowListing> done;
+    FlowListing listing;
     QString nextToken;
     QSet<QString> seenTokens;
-    int pages = 0;
 };
 
 struct AppFlowClient::RecordsState {
@@ -187,15 +186,32 @@ AppFlowCall *AppFlowClient::single(const QString &operation, const QByteArray &p
 
 AppFlowCall *AppFlowClient::listFlows(QObject *context, Callback<QList<FlowDefinition>> done)
 {
+    return listFlowsFrom(QString(), context, [done = std::move(done)](const AppFlowResult<FlowListing> &result) {
+        if (!result.ok())
+            done(AppFlowResult<QList<FlowDefinition>>::failure(result.error()));
+        else if (!result.value().complete)
+            done(AppFlowResult<QList<FlowDefinition>>::failure(*result.value().error));
+        else
+            done(AppFlowResult<QList<FlowDefinition>>::success(result.value().flows));
+    });
+}
+
+AppFlowCall *AppFlowClient::listFlowsFrom(const QString &startToken, QObject *context,
+                                          Callback<FlowListing> done)
+{
     AppFlowCall *call = newCall(u"ListFlows"_s, context);
     const int pageSize = m_transport->config().listFlowsPageSize;
-    if (auto error = RequestValidator::maxResults(pageSize, u"listFlowsPageSize"_s))
+    std::optional<AppFlowError> error = RequestValidator::maxResults(pageSize, u"listFlowsPageSize"_s);
+    if (!error && !startToken.isEmpty())
+        error = RequestValidator::nextToken(startToken);
+    if (error)
         return failLater(call, *error, std::move(done));
 
     auto state = std::make_shared<ListFlowsState>();
     state->done = std::move(done);
+    state->nextToken = startToken;
     call->setAbortHandler([state](const AppFlowError &error) {
-        state->done(AppFlowResult<QList<FlowDefinition>>::failure(error));
+        state->done(AppFlowResult<FlowListing>::failure(error));
     });
     fetchFlowsPage(call, state);
     return call;
@@ -215,24 +231,32 @@ void AppFlowClient::fetchFlowsPage(AppFlowCall *call, const std::shared_ptr<List
                  && state->seenTokens.contains(page.value().nextToken))
                  page = AppFlowResult<ListFlowsPage>::failure(AppFlowError::malformedResponse(
                      u"ListFlows"_s, pageLoopError(page.value().nextToken), response.value()));
+             FlowListing &listing = state->listing;
              if (!page.ok()) {
+                 // What was read stays read: the caller keeps it and may resume here.
+                 listing.complete = false;
+                 listing.resumeToken = state->nextToken;
+                 listing.error = page.error();
+                 qCInfo(lcAppFlow).noquote() << "ListFlows: stopped at page" << listing.pages + 1
+                                             << "after" << listing.flows.size() << "flows:"
+                                             << page.error().toString();
                  call->complete(page.error(), [&] {
-                     state->done(AppFlowResult<QList<FlowDefinition>>::failure(page.error()));
+                     state->done(AppFlowResult<FlowListing>::success(listing));
                  });
                  return;
              }
-             ++state->pages;
-             state->flows += page.value().flows;
+             ++listing.pages;
+             listing.flows += page.value().flows;
              state->nextToken = page.value().nextToken;
              if (!state->nextToken.isEmpty()) {
                  state->seenTokens.insert(state->nextToken);
                  fetchFlowsPage(call, state);
                  return;
              }
-             qCInfo(lcAppFlow).noquote() << "ListFlows:" << state->flows.size() << "flows in"
-                                         << state->pages << "page(s)";
+             qCInfo(lcAppFlow).noquote() << "ListFlows:" << listing.flows.size() << "flows in"
+                                         << listing.pages << "page(s)";
              call->complete(std::nullopt, [&] {
-                 state->done(AppFlowResult<QList<FlowDefinition>>::success(state->flows));
+                 state->done(AppFlowResult<FlowListing>::success(listing));
              });
          });
 }

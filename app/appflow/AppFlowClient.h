@@ -55,8 +55,23 @@ public:
                   QObject *parent = nullptr);
     ~AppFlowClient() override;
 
-    // ListFlows, following nextToken to the last page.
+    // What ListFlows read: every flow of the pages that arrived, and, when a page failed, why
+    // and where to resume (the pages before it are kept, never thrown away).
+    struct FlowListing {
+        QList<FlowDefinition> flows;
+        bool complete = true;
+        QString resumeToken; // !complete: the nextToken of the page that failed ("" = the first)
+        std::optional<AppFlowError> error; // !complete: why
+        int pages = 0;
+    };
+
+    // ListFlows, following nextToken to the last page; fails as a whole when any page fails.
     AppFlowCall *listFlows(QObject *context, Callback<QList<FlowDefinition>> done);
+    // ListFlows from `startToken` (empty: the first page) to the last page. A failed page ends
+    // the listing with what was read so far (complete = false); the result fails only when the
+    // call was aborted or its input is invalid.
+    AppFlowCall *listFlowsFrom(const QString &startToken, QObject *context,
+                               Callback<FlowListing> done);
 
     // DescribeFlow, including which Salesforce Bulk API 2.0 uses a cancel cannot stop.
     AppFlowCall *describeFlow(const QString &flowName, QObject *context,

@@ -678,6 +678,55 @@ private slots:
         QCOMPARE(server.requests().at(2).json().value(u"nextToken"_s).toString(), u"p2"_s);
     }
 
+    // Issue #12, finding 6: seven good pages, then page 8 fails every attempt: the seven pages
+    // are kept (not thrown away), the listing says where it stopped, and a later call resumes
+    // at that page instead of starting over.
+    void failedPageKeepsWhatWasReadAndResumes()
+    {
+        bool pageEightWorks = false;
+        FaultServer server([&](const RecordedRequest &request, int) {
+            const QString token = request.json().value(u"nextToken"_s).toString();
+            const int page = token.isEmpty() ? 0 : token.mid(1).toInt();
+            if (page == 7 && !pageEightWorks)
+                return FaultAction::error(500, "Internal Server Error", "InternalServerException", "boom");
+            const QString name = u"flow-"_s + QString::number(page);
+            QJsonObject body{{u"flows"_s, QJsonArray{QJsonObject{{u"flowName"_s, name}}}}};
+            if (page < 7)
+                body.insert(u"nextToken"_s, QString(u"p"_s + QString::number(page + 1)));
+            return FaultAction::json(body);
+        });
+        QVERIFY(server.listen());
+        AppFlowClient client(config(server.url()), &m_credentials);
+        Received<AppFlowClient::FlowListing> received;
+        client.listFlowsFrom(QString(), this, received.callback());
+        QTRY_COMPARE(received.calls, 1);
+        QVERIFY(received.result->ok());
+        const AppFlowClient::FlowListing partial = received.result->value();
+        QVERIFY(!partial.complete);
+        QCOMPARE(partial.pages, 7);
+        QCOMPARE(partial.flows.size(), 7);
+        QCOMPARE(partial.resumeToken, u"p7"_s);
+        QCOMPARE(partial.error->code(), Code::InternalServer);
+        QCOMPARE(server.requests().size(), 7 + 3); // page 8 tried three times
+
+        // The plain listFlows() still fails as a whole (its callers want all or nothing).
+        Received<QList<FlowDefinition>> whole;
+        client.listFlows(this, whole.callback());
+        QTRY_COMPARE(whole.calls, 1);
+        QVERIFY(!whole.result->ok());
+
+        pageEightWorks = true;
+        const qsizetype before = server.requests().size();
+        Received<AppFlowClient::FlowListing> resumed;
+        client.listFlowsFrom(partial.resumeToken, this, resumed.callback());
+        QTRY_COMPARE(resumed.calls, 1);
+        QVERIFY(resumed.result->value().complete);
+        QCOMPARE(resumed.result->value().flows.size(), 1);
+        QCOMPARE(resumed.result->value().flows.first().flowName, u"flow-7"_s);
+        QCOMPARE(server.requests().size(), before + 1); // only the page that was missing
+        QCOMPARE(server.requests().last().json().value(u"nextToken"_s).toString(), u"p7"_s);
+    }
+
     void repeatedTokenStopsInsteadOfLooping()
     {
         FaultServer server([](const RecordedRequest &, int) {
