@@ -55,8 +55,10 @@ void CachingCredentialSource::fetch()
 {
     m_fetching = true;
     const quint64 generation = m_generation;
+    emit fetchStarted(description());
     m_inner->requestCredentials(this, [this, generation](const CredentialsResult &result) {
         m_fetching = false;
+        emit fetchFinished(result.ok() ? QString() : result.error);
         const QList<Callback> waiting = std::exchange(m_waiting, {});
         if (generation != m_generation) {
             // invalidate() ran meanwhile: this answer may be the rejected one.

@@ -41,6 +41,13 @@ public:
 
     // For the status bar and errors: "profile prod-ops", "environment", "account ops-eu".
     virtual QString description() const = 0;
+
+signals:
+    // A fetch of new credentials started and ended (`error` empty when it worked). A fetch can
+    // take long (credential_process, an MFA prompt, STS) and can end after whoever asked was
+    // stopped: these let the app name what it waits for, and report a late failure.
+    void fetchStarted(const QString &what);
+    void fetchFinished(const QString &error);
 };
 
 // Credentials given explicitly (command line, tests, demo mode). Never expire.
