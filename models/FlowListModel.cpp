@@ -38,6 +38,11 @@ MergeResult FlowListModel::merge(const QList<FlowDefinition> &flows)
     return mergeRows(flows, [](const FlowDefinition &) { return true; });
 }
 
+MergeResult FlowListModel::mergePartial(const QList<FlowDefinition> &flows)
+{
+    return mergeRows(flows, [](const FlowDefinition &) { return false; });
+}
+
 void FlowListModel::clear()
 {
     mergeRows({}, [](const FlowDefinition &) { return true; });
@@ -52,6 +57,22 @@ void FlowListModel::setActiveRunCount(const QString &flowName, int count)
         m_activeRuns.remove(flowName);
     else
         m_activeRuns.insert(flowName, count);
+    signalActiveCell(flowName);
+}
+
+void FlowListModel::setRunsUnread(const QString &flowName, const QString &why)
+{
+    if (m_unread.value(flowName) == why)
+        return;
+    if (why.isEmpty())
+        m_unread.remove(flowName);
+    else
+        m_unread.insert(flowName, why);
+    signalActiveCell(flowName);
+}
+
+void FlowListModel::signalActiveCell(const QString &flowName)
+{
     if (const int row = indexOfId(flowName); row >= 0) {
         // ActiveRole is row-level; like the status roles it is signalled on one column.
         const QModelIndex cell = index(row, ActiveRunsColumn);
@@ -106,6 +127,8 @@ QVariant FlowListModel::display(const FlowDefinition &f, int column) const
     case LastRunTimeColumn: return DisplayFormat::relativeTime(lastRunTime(f), now(), locale());
     case ActiveRunsColumn: {
         const int count = activeRunCount(f.flowName);
+        if (m_unread.contains(f.flowName))
+            return count < 0 ? tr("?") : tr("%1?").arg(locale().toString(count));
         return count < 0 ? DisplayFormat::absent() : locale().toString(count);
     }
     default: return {};
@@ -166,6 +189,15 @@ QVariant FlowListModel::toolTip(const FlowDefinition &f, int column) const
     case LastRunTimeColumn: {
         const QDateTime time = lastRunTime(f);
         return time.isValid() ? QVariant(DisplayFormat::exactTime(time)) : QVariant();
+    }
+    case ActiveRunsColumn: {
+        const auto why = m_unread.constFind(f.flowName);
+        if (why == m_unread.cend())
+            return {};
+        const int count = activeRunCount(f.flowName);
+        return count < 0 ? tr("Not known: the runs of this flow could not be read (%1).").arg(*why)
+                         : tr("%1 when last read; the latest read failed (%2).")
+                               .arg(locale().toString(count), *why);
     }
     default: return {};
     }

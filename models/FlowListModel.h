@@ -39,11 +39,19 @@ public:
 
     // The complete current list of flows (all pages of one ListFlows).
     MergeResult merge(const QList<appflow::FlowDefinition> &flows);
+    // Some pages of a listing that did not finish: updates and adds, removes nothing (a flow
+    // missing from these pages may be on the pages that were not read).
+    MergeResult mergePartial(const QList<appflow::FlowDefinition> &flows);
     void clear();
 
     // count < 0 means "not known" (shown as "—"). Kept for flows not (yet) in the list, too.
     void setActiveRunCount(const QString &flowName, int count);
     int activeRunCount(const QString &flowName) const { return m_activeRuns.value(flowName, -1); }
+    // The flow's runs could not be read in the latest attempt (`why`: the error and its time);
+    // its Active runs cell says so ("?" and the reason) instead of a count that may be stale.
+    // An empty `why` clears it.
+    void setRunsUnread(const QString &flowName, const QString &why);
+    bool runsUnread(const QString &flowName) const { return m_unread.contains(flowName); }
 
     const appflow::FlowDefinition &flow(int row) const { return rowAt(row); }
     int indexOfId(const QString &flowName) const { return rowOfKey(flowName); }
@@ -65,7 +73,10 @@ private:
     QVariant sortValue(const appflow::FlowDefinition &flow, int column) const;
     QVariant toolTip(const appflow::FlowDefinition &flow, int column) const;
 
+    void signalActiveCell(const QString &flowName);
+
     QHash<QString, int> m_activeRuns;
+    QHash<QString, QString> m_unread; // flow → why its runs could not be read
 };
 
 } // namespace flowdesk::models

@@ -1,5 +1,7 @@
 #include "RefreshController.h"
 
+#include <QLocale>
+
 #include <memory>
 
 namespace flowdesk::models {
@@ -71,14 +73,41 @@ void RefreshController::refreshFlow(const QString &flowName)
     readFlow(flowName);
 }
 
+void RefreshController::retryUnread()
+{
+    if (!m_listingComplete) {
+        startRefresh(Scope::Resume);
+        return;
+    }
+    const QStringList unread = m_unread.keys();
+    if (unread.isEmpty())
+        return;
+    m_cycleFailed = false;
+    m_inCycle = true;
+    m_stopRequested = false;
+    m_progressDone = 0;
+    m_progressTotal = int(unread.size());
+    emit progressChanged(0, m_progressTotal);
+    for (const QString &flow : unread)
+        readFlow(flow);
+}
+
 void RefreshController::stop()
 {
+    if (isBusy())
+        m_stopRequested = true;
     // Each aborted call reports Aborted (not an error) and finished(), which untracks it.
     const auto calls = m_calls;
     for (const QPointer<AppFlowCall> &call : calls) {
         if (call)
             call->abort();
     }
+}
+
+std::optional<appflow::AppFlowError> RefreshController::unreadError(const QString &flowName) const
+{
+    const auto it = m_unread.constFind(flowName);
+    return it == m_unread.cend() ? std::nullopt : std::optional(*it);
 }
 
 void RefreshController::setAutoRefreshInterval(int seconds)
@@ -127,38 +156,98 @@ void RefreshController::startRefresh(Scope scope)
     if (isBusy() && scope == Scope::Active)
         return; // a tick never piles onto a running refresh
     m_cycleFailed = false;
+    m_inCycle = true;
+    m_stopRequested = false;
     m_progressDone = 0;
     m_progressTotal = 0;
-    auto *call = m_client->listFlows(this, [this, scope](const AppFlowResult<QList<FlowDefinition>> &result) {
-        if (!result.ok()) {
-            if (result.error().code() != appflow::AppFlowError::Code::Aborted) {
+    const QString startToken = scope == Scope::Resume ? m_resumeToken : QString();
+    auto *call = m_client->listFlowsFrom(
+        startToken, this, [this, scope](const AppFlowResult<AppFlowClient::FlowListing> &result) {
+            if (!result.ok()) {
+                if (result.error().code() == appflow::AppFlowError::Code::Aborted)
+                    return;
+                // Not even sent (an invalid resume token): the next try starts over.
                 m_cycleFailed = true;
+                m_resumeToken.clear();
+                m_listingComplete = false;
+                m_listingError = result.error();
+                emit stateChanged();
                 emit errorOccurred(result.error(), QStringLiteral("ListFlows"), QString());
+                return;
             }
-            return;
+            const AppFlowClient::FlowListing &listing = result.value();
+            applyListing(scope, listing);
+            if (!listing.complete) {
+                m_cycleFailed = true;
+                emit errorOccurred(*listing.error, QStringLiteral("ListFlows"), QString());
+            }
+            QStringList toRead = flowsToRead(scope);
+            if (scope == Scope::Resume) {
+                // Only what the earlier refresh could not read: the flows of the pages read
+                // now, and the flows whose runs failed.
+                QSet<QString> wanted(m_unread.keyBegin(), m_unread.keyEnd());
+                for (const FlowDefinition &flow : listing.flows)
+                    wanted.insert(flow.flowName);
+                toRead.removeIf([&wanted](const QString &flow) { return !wanted.contains(flow); });
+            }
+            m_progressTotal = int(toRead.size());
+            emit progressChanged(0, m_progressTotal);
+            for (const QString &flow : std::as_const(toRead))
+                readFlow(flow);
+        });
+    track(call);
+}
+
+void RefreshController::applyListing(Scope scope, const AppFlowClient::FlowListing &listing)
+{
+    QSet<QString> listed = scope == Scope::Resume ? m_partialListing : QSet<QString>();
+    for (const FlowDefinition &flow : listing.flows)
+        listed.insert(flow.flowName);
+    if (listing.complete) {
+        // Every page is in: flows not listed are gone. After a resumed listing, the flows of
+        // the earlier pages are those the unfinished listing named.
+        QList<FlowDefinition> all;
+        QSet<QString> fresh;
+        for (const FlowDefinition &flow : listing.flows)
+            fresh.insert(flow.flowName);
+        if (scope == Scope::Resume) {
+            for (int row = 0; row < m_flows.rowCount(); ++row) {
+                const FlowDefinition &flow = m_flows.flow(row);
+                if (listed.contains(flow.flowName) && !fresh.contains(flow.flowName))
+                    all << flow;
+            }
         }
-        m_flows.merge(result.value());
-        // Flows that vanished take their active runs with them.
-        const QStringList known = m_flows.flowNames();
-        const QSet<QString> knownSet(known.cbegin(), known.cend());
+        all += listing.flows;
+        m_flows.merge(all);
+        m_listingComplete = true;
+        m_resumeToken.clear();
+        m_listingError.reset();
+        m_partialListing.clear();
+        // Flows that vanished take their active runs, and their unread mark, with them.
         for (const QString &flow : m_activeRuns.flowNames()) {
-            if (!knownSet.contains(flow))
+            if (!listed.contains(flow))
                 m_activeRuns.removeFlow(flow);
         }
-        emit flowsListed();
-
-        const QStringList toRead = flowsToRead(scope);
-        // Flows that never ran have no history to read: they have no active runs.
-        for (const FlowDefinition &flow : result.value()) {
-            if (!flow.lastRunExecutionDetails && m_flows.activeRunCount(flow.flowName) != 0)
-                m_flows.setActiveRunCount(flow.flowName, 0);
+        for (const QString &flow : m_unread.keys()) {
+            if (!listed.contains(flow))
+                m_unread.remove(flow);
         }
-        m_progressTotal = int(toRead.size());
-        emit progressChanged(0, m_progressTotal);
-        for (const QString &flow : toRead)
-            readFlow(flow);
-    });
-    track(call);
+    } else {
+        // Keep what was read; remove nothing: a flow not seen may be on the pages not read.
+        m_flows.mergePartial(listing.flows);
+        m_listingComplete = false;
+        m_resumeToken = listing.resumeToken;
+        m_listingError = listing.error;
+        m_partialListing = listed;
+    }
+    // Flows that never ran have no history to read: they have no active runs.
+    for (const FlowDefinition &flow : listing.flows) {
+        if (!flow.lastRunExecutionDetails && m_flows.activeRunCount(flow.flowName) != 0)
+            m_flows.setActiveRunCount(flow.flowName, 0);
+    }
+    emit stateChanged();
+    if (listing.complete || listing.pages > 0)
+        emit flowsListed();
 }
 
 QStringList RefreshController::flowsToRead(Scope scope) const
@@ -207,21 +296,42 @@ void RefreshController::readFlow(const QString &flowName)
             const AppFlowResult<AppFlowClient::ExecutionRecordsSummary> &result) {
             m_readingFlows.remove(flowName);
             if (!result.ok()) {
-                if (result.error().code() != appflow::AppFlowError::Code::Aborted) {
-                    m_cycleFailed = true;
-                    emit errorOccurred(result.error(),
-                                       QStringLiteral("DescribeFlowExecutionRecords"), flowName);
-                }
-                return;
+                if (result.error().code() == appflow::AppFlowError::Code::Aborted)
+                    return;
+                m_cycleFailed = true;
+                markUnread(flowName, result.error());
+                emit errorOccurred(result.error(), QStringLiteral("DescribeFlowExecutionRecords"),
+                                   flowName);
+            } else {
+                m_lastRunSeen.insert(flowName, signature);
+                markRead(flowName);
+                applyRuns(flowName, *collected);
             }
-            m_lastRunSeen.insert(flowName, signature);
-            applyRuns(flowName, *collected);
+            // A flow that failed is done too: the count says how far the refresh got, and the
+            // failures are told apart by unreadFlows().
             if (m_progressTotal > 0) {
                 ++m_progressDone;
                 emit progressChanged(qMin(m_progressDone, m_progressTotal), m_progressTotal);
             }
         });
     track(call);
+}
+
+void RefreshController::markUnread(const QString &flowName, const appflow::AppFlowError &error)
+{
+    m_unread.insert(flowName, error);
+    m_flows.setRunsUnread(flowName, tr("%1 at %2")
+                                        .arg(error.codeText(),
+                                             QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+    emit stateChanged();
+}
+
+void RefreshController::markRead(const QString &flowName)
+{
+    if (m_unread.remove(flowName) == 0)
+        return;
+    m_flows.setRunsUnread(flowName, QString());
+    emit stateChanged();
 }
 
 void RefreshController::noteCancelStarted(const QString &flowName, const QStringList &executionIds)
@@ -259,21 +369,33 @@ void RefreshController::track(AppFlowCall *call)
     connect(call, &AppFlowCall::finished, this, [this, call] {
         m_calls.removeAll(call);
         m_calls.removeAll(nullptr);
-        if (!isBusy()) {
-            if (m_cycleFailed) {
-                ++m_errorStreak;
-            } else {
-                m_errorStreak = 0;
-                m_lastRefreshed = QDateTime::currentDateTime();
-                emit refreshed(m_lastRefreshed);
-            }
-            m_progressTotal = 0;
-            emit busyChanged(false);
-            scheduleNextTick();
+        if (isBusy())
+            return;
+        const QDateTime now = QDateTime::currentDateTime();
+        m_stopped = m_stopRequested;
+        m_stopRequested = false;
+        const bool cycle = std::exchange(m_inCycle, false);
+        if (m_stopped || !cycle) {
+            // What was merged stays; but neither a stopped refresh nor one flow's runs is a
+            // refresh of the connection, so no time moves.
+        } else if (m_cycleFailed) {
+            ++m_errorStreak;
+            m_lastRead = now;
+        } else {
+            m_errorStreak = 0;
+            m_lastRefreshed = now;
+            m_lastRead = now;
+            emit refreshed(m_lastRefreshed);
         }
+        m_progressTotal = 0;
+        emit stateChanged();
+        emit busyChanged(false);
+        scheduleNextTick();
     });
-    if (!wasBusy)
+    if (!wasBusy) {
+        m_stopped = false;
         emit busyChanged(true);
+    }
 }
 
 } // namespace flowdesk::models

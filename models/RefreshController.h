@@ -13,6 +13,8 @@
 #include <QSet>
 #include <QTimer>
 
+#include <optional>
+
 namespace flowdesk::models {
 
 // Keeps the three models in step with AppFlow: the flow list, the runs of the current flow and
@@ -28,6 +30,12 @@ namespace flowdesk::models {
 // A flow's history is paged newest first and the paging stops at the first page without an
 // active run: active runs are the newest ones, and the first page (up to 100 runs) is what the
 // runs view shows.
+//
+// It never claims more than it read. A ListFlows page that fails keeps the pages before it
+// (listingComplete() is false until a listing gets to the end; retryUnread() resumes at the
+// failed page). A flow whose runs could not be read is in unreadFlows() and marked in the flow
+// list until it is read again. lastRefreshed() moves only when everything was read;
+// lastRead() whenever anything was.
 class RefreshController : public QObject
 {
     Q_OBJECT
@@ -47,15 +55,30 @@ public:
     void refresh();          // full refresh
     void refreshActive();    // what an auto-refresh tick does
     void refreshFlow(const QString &flowName); // one flow's runs (after a cancel, a start…)
+    // Reads what the last refreshes could not: the rest of an unfinished flow listing (from
+    // the page that failed) and the runs of every unread flow.
+    void retryUnread();
     void stop();             // abort what is in flight
     // AppFlow accepted the cancel of these runs: every model shows them as "Cancel started" at
     // once, and keeps doing so until a read shows a status past InProgress.
     void noteCancelStarted(const QString &flowName, const QStringList &executionIds);
 
     bool isBusy() const { return !m_calls.isEmpty(); }
+    // The end of the last refresh that read everything it set out to read; invalid: none yet.
     QDateTime lastRefreshed() const { return m_lastRefreshed; }
+    // The end of the last refresh that read anything (complete or not); invalid: nothing yet.
+    QDateTime lastRead() const { return m_lastRead; }
     // When the timer next reads by itself; invalid when auto-refresh is off or paused.
     QDateTime nextAutoRefresh() const;
+
+    // The flow listing reached its last page (false after a page failed, until it does).
+    bool listingComplete() const { return m_listingComplete; }
+    std::optional<appflow::AppFlowError> listingError() const { return m_listingError; }
+    // Flows whose runs could not be read in their latest attempt, and why.
+    QStringList unreadFlows() const { return m_unread.keys(); }
+    std::optional<appflow::AppFlowError> unreadError(const QString &flowName) const;
+    // The last refresh was stopped by stop() before it finished.
+    bool wasStopped() const { return m_stopped; }
 
     // 0 turns auto-refresh off. Errors double the interval (up to 8×) until a clean refresh.
     void setAutoRefreshInterval(int seconds);
@@ -68,17 +91,23 @@ public:
 
 signals:
     void busyChanged(bool busy);
-    void progressChanged(int done, int total); // flows read in the current refresh
-    void refreshed(const QDateTime &when);
+    // Flows whose runs were read or failed in the current refresh, of `total` to read.
+    void progressChanged(int done, int total);
+    void refreshed(const QDateTime &when); // a refresh read everything
+    // What is known changed: listing complete or not, unread flows, stopped, last read.
+    void stateChanged();
     void errorOccurred(const flowdesk::appflow::AppFlowError &error, const QString &operation,
                        const QString &flowName);
     void flowsListed(); // after each ListFlows merge (the UI restores the last flow then)
 
 private:
-    enum class Scope { Full, Active };
+    enum class Scope { Full, Active, Resume };
     void startRefresh(Scope scope);
+    void applyListing(Scope scope, const appflow::AppFlowClient::FlowListing &listing);
     QStringList flowsToRead(Scope scope) const;
     void readFlow(const QString &flowName);
+    void markUnread(const QString &flowName, const appflow::AppFlowError &error);
+    void markRead(const QString &flowName);
     void applyRuns(const QString &flowName, const QList<appflow::ExecutionRecord> &records);
     void track(appflow::AppFlowCall *call);
     void scheduleNextTick();
@@ -94,11 +123,21 @@ private:
     QList<QPointer<appflow::AppFlowCall>> m_calls;
     QHash<QString, QString> m_lastRunSeen;  // flow → lastRunSignature at its last read
     QSet<QString> m_readingFlows;           // flows with a history read in flight
+    QHash<QString, appflow::AppFlowError> m_unread; // flow → why its last read failed
+    // An unfinished listing: where to resume, why it stopped, and the names it did list.
+    bool m_listingComplete = true;
+    QString m_resumeToken;
+    std::optional<appflow::AppFlowError> m_listingError;
+    QSet<QString> m_partialListing;
     int m_progressDone = 0;
     int m_progressTotal = 0;
     bool m_cycleFailed = false;
+    bool m_inCycle = false; // a refresh (not a single flow's read) is running
+    bool m_stopRequested = false;
+    bool m_stopped = false;
     int m_errorStreak = 0;
     QDateTime m_lastRefreshed;
+    QDateTime m_lastRead;
 
     QTimer m_timer;
     int m_intervalSeconds = 10;
