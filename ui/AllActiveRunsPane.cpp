@@ -8,7 +8,9 @@
 
 #include <QConcatenateTablesProxyModel>
 #include <QHeaderView>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QSettings>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -30,7 +32,20 @@ AllActiveRunsPane::AllActiveRunsPane(QWidget *parent)
     m_hintLabel = new QLabel(this);
     m_hintLabel->setObjectName(QStringLiteral("activeRunsHintLabel"));
     m_hintLabel->setWordWrap(true);
-    layout->addWidget(m_hintLabel);
+    // Reads what the refreshes could not (the rest of a flow list, the unread flows).
+    m_retryButton = new QPushButton(tr("Retry"), this);
+    m_retryButton->setObjectName(QStringLiteral("activeRunsRetryButton"));
+    m_retryButton->setToolTip(tr("Read the flows whose runs could not be read, and the rest of an "
+                                 "unfinished flow list"));
+    m_retryButton->hide();
+    connect(m_retryButton, &QPushButton::clicked, this, [this] {
+        for (ConnectionPage *page : std::as_const(m_pages))
+            page->refreshController()->retryUnread();
+    });
+    auto *hintRow = new QHBoxLayout;
+    hintRow->addWidget(m_hintLabel, 1);
+    hintRow->addWidget(m_retryButton, 0, Qt::AlignTop);
+    layout->addLayout(hintRow);
     m_view = new QTreeView(this);
     configureRunTableView(m_view, QStringLiteral("activeRunsTreeView"), tr("All active runs"));
     m_view->setModel(m_proxy);
@@ -43,8 +58,10 @@ AllActiveRunsPane::AllActiveRunsPane(QWidget *parent)
             &AllActiveRunsPane::stateChanged);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &AllActiveRunsPane::stateChanged);
-    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
+        connect(m_proxy, signal, this, &AllActiveRunsPane::updateHint); // "at least N"
         connect(m_proxy, signal, this, &AllActiveRunsPane::stateChanged);
+    }
     connect(m_proxy, &QAbstractItemModel::dataChanged, this, &AllActiveRunsPane::stateChanged);
     updateHint();
 }
@@ -56,6 +73,10 @@ void AllActiveRunsPane::addConnection(ConnectionPage *page)
     ActiveRunsModel *model = page->refreshController()->activeRuns();
     m_pages.insert(model, page);
     m_concatenation->addSourceModel(model);
+    connect(page->refreshController(), &models::RefreshController::stateChanged, this, [this] {
+        updateHint();
+        emit stateChanged();
+    });
     // The columns exist from the first connection on: only now can their layout be restored.
     if (m_pages.size() == 1)
         restoreLayout(QSettings());
@@ -73,19 +94,57 @@ void AllActiveRunsPane::removeConnection(ConnectionPage *page)
     }
     m_pages.remove(model);
     m_concatenation->removeSourceModel(model);
+    disconnect(page->refreshController(), nullptr, this, nullptr);
     updateHint();
 }
 
-// The Connection column only matters when there is more than one.
+bool AllActiveRunsPane::isPartial() const
+{
+    for (ConnectionPage *page : m_pages) {
+        const models::RefreshController *refresh = page->refreshController();
+        if (!refresh->listingComplete() || !refresh->unreadFlows().isEmpty())
+            return true;
+    }
+    return false;
+}
+
+// What the rows are: every active run, or (when some flows could not be read) at least these.
+// The Connection column only matters when there is more than one connection.
 void AllActiveRunsPane::updateHint()
 {
     const qsizetype connections = m_pages.size();
     m_view->setColumnHidden(ActiveRunsModel::ConnectionColumn, connections < 2);
-    m_hintLabel->setText(connections < 2
-                             ? tr("Every run in progress or being cancelled, across all flows of "
-                                  "this connection.")
-                             : tr("Every run in progress or being cancelled, across all flows of "
-                                  "the %1 open connections.").arg(connections));
+    int unread = 0;
+    QStringList codes;
+    QStringList incomplete;
+    for (ConnectionPage *page : std::as_const(m_pages)) {
+        const models::RefreshController *refresh = page->refreshController();
+        for (const QString &flow : refresh->unreadFlows()) {
+            ++unread;
+            if (const auto error = refresh->unreadError(flow); error && !codes.contains(error->codeText()))
+                codes << error->codeText();
+        }
+        if (!refresh->listingComplete())
+            incomplete << page->shortName();
+    }
+    m_retryButton->setVisible(unread > 0 || !incomplete.isEmpty());
+    if (unread == 0 && incomplete.isEmpty()) {
+        m_hintLabel->setText(connections < 2
+                                 ? tr("Every run in progress or being cancelled, across all flows of "
+                                      "this connection.")
+                                 : tr("Every run in progress or being cancelled, across all flows of "
+                                      "the %1 open connections.").arg(connections));
+        return;
+    }
+    const int rows = m_proxy->rowCount();
+    QStringList parts{tr("At least %n run(s) in progress or being cancelled.", nullptr, rows)};
+    if (unread > 0)
+        parts << tr("%n flow(s) not read (%1): their runs are missing or as last read.", nullptr, unread)
+                     .arg(codes.join(tr(", ")));
+    if (!incomplete.isEmpty())
+        parts << tr("The flow list of %1 is incomplete: flows on the pages not read are not here.")
+                     .arg(incomplete.join(tr(", ")));
+    m_hintLabel->setText(parts.join(u' '));
 }
 
 std::optional<AllActiveRunsPane::Run> AllActiveRunsPane::runAt(const QModelIndex &proxyIndex) const

@@ -11,6 +11,7 @@ class QAbstractItemModel;
 class QAction;
 class QConcatenateTablesProxyModel;
 class QLabel;
+class QPushButton;
 class QSettings;
 class QTreeView;
 
@@ -43,6 +44,8 @@ public:
     void removeConnection(ConnectionPage *page);
 
     QTreeView *view() const { return m_view; }
+    // Some open connection could not read every flow: the rows are not all active runs.
+    bool isPartial() const;
     // The selected rows that are still in progress, and the current row (any status).
     QList<Run> selectedInProgressRuns() const;
     std::optional<Run> currentRun() const;
@@ -61,6 +64,7 @@ private:
     models::RunFilterProxyModel *m_proxy;
     QHash<const QAbstractItemModel *, ConnectionPage *> m_pages;
     QLabel *m_hintLabel;
+    QPushButton *m_retryButton;
     QTreeView *m_view;
 };
 

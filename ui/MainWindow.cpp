@@ -104,8 +104,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_activePane, &AllActiveRunsPane::stateChanged, this, [this] {
         // How many runs are going right now, visible from any tab.
         const int rows = m_activePane->view()->model()->rowCount();
+        // "6+": some flows could not be read, so there may be more.
+        const QString count = m_activePane->isPartial() ? tr("%1+").arg(rows) : QString::number(rows);
         m_tabs->setTabText(m_tabs->indexOf(m_activePane),
-                           rows > 0 ? tr("All active runs (%1)").arg(rows) : tr("All active runs"));
+                           rows > 0 || m_activePane->isPartial() ? tr("All active runs (%1)").arg(count)
+                                                                : tr("All active runs"));
         updateActions();
         if (allActiveTabIsCurrent())
             updateStatusBar();
@@ -382,15 +385,32 @@ ConnectionPage *MainWindow::addConnection(models::Connection *connection)
             [this, page](const appflow::AppFlowError &error, const QString &operation, const QString &flow) {
                 showError(page, error, operation, flow);
             });
-    connect(refresh, &models::RefreshController::busyChanged, this, &MainWindow::updateStatusBar);
-    connect(refresh, &models::RefreshController::refreshed, this, &MainWindow::updateStatusBar);
-    connect(refresh, &models::RefreshController::progressChanged, this, [this, page](int done, int total) {
+    connect(refresh, &models::RefreshController::busyChanged, this, [this, page, refresh](bool busy) {
+        updateStatusBar();
+        // Stopped by the user: say what is shown now, never "Refreshed".
+        if (!busy && refresh->wasStopped()) {
+            const QDateTime from = refresh->lastRead();
+            const QString shown = from.isValid()
+                ? tr("Refresh stopped \u2014 showing data from %1.")
+                      .arg(QLocale().toString(from.time(), QLocale::ShortFormat))
+                : tr("Refresh stopped \u2014 nothing has been loaded yet.");
+            showInfo(pages().size() > 1 ? tr("%1: %2").arg(page->shortName(), shown) : shown,
+                     tr("Press F5 to refresh again."));
+        }
+    });
+    connect(refresh, &models::RefreshController::stateChanged, this, &MainWindow::updateStatusBar);
+    connect(refresh, &models::RefreshController::progressChanged, this, [this, page, refresh](int done, int total) {
         if (!pagesInView().contains(page))
             return;
         m_progressBar->setRange(0, qMax(total, 1));
         m_progressBar->setValue(done);
-        m_progressBar->setFormat(tr("%1 of %2 flows").arg(done).arg(total));
+        // Done counts the flows whose read failed too; the failures are said apart.
+        const int failed = int(refresh->unreadFlows().size());
+        m_progressBar->setFormat(failed > 0 && done > 0
+                                     ? tr("%1 of %2 flows (%3 not read)").arg(done).arg(total).arg(failed)
+                                     : tr("%1 of %2 flows").arg(done).arg(total));
     });
+    watchCredentials(page);
     refresh->setPaused(isMinimized());
 
     m_tabs->setCurrentWidget(page);
@@ -677,6 +697,14 @@ void MainWindow::showError(ConnectionPage *page, const appflow::AppFlowError &er
             if (target)
                 target->refreshController()->refresh();
         };
+    } else if (page && (operation == QLatin1String("ListFlows")
+                        || operation == QLatin1String("DescribeFlowExecutionRecords"))) {
+        // Reads only what is missing: the rest of the flow list, the flows not read.
+        message.actionText = tr("Retry");
+        message.action = [target] {
+            if (target)
+                target->refreshController()->retryUnread();
+        };
     }
     m_messageBar->showMessage(message);
 }
@@ -776,21 +804,117 @@ void MainWindow::updateStatusBar()
     m_stopAction->setEnabled(busy);
     if (busy && m_progressBar->maximum() <= 1 && m_progressBar->value() <= 0)
         m_progressBar->setRange(0, 0); // busy indicator until the flow count is known
-    // The oldest refresh of what is in view: that is how stale the view can be.
-    QDateTime when;
-    for (ConnectionPage *page : inView) {
-        const QDateTime last = page->refreshController()->lastRefreshed();
-        if (!last.isValid()) {
-            when = QDateTime();
+    if (busy && m_progressBar->maximum() == 0)
+        m_progressBar->setFormat(tr("Listing flows\u2026"));
+    const auto [text, tip] = refreshStateText(inView);
+    QString shown = text;
+    // A credential fetch is named while the pages in view wait for it.
+    for (const CredentialWait &wait : std::as_const(m_credentialWaits)) {
+        if (wait.page && inView.contains(wait.page)) {
+            shown = tr("Waiting for %1\u2026 (%2 s)")
+                        .arg(wait.what)
+                        .arg(wait.since.secsTo(QDateTime::currentDateTimeUtc()));
             break;
         }
-        if (!when.isValid() || last < when)
-            when = last;
     }
-    m_refreshedLabel->setText(when.isValid()
-                                  ? tr("Refreshed %1").arg(QLocale().toString(when.time(), QLocale::ShortFormat))
-                                  : tr("Not refreshed yet"));
-    m_refreshedLabel->setToolTip(when.isValid() ? QLocale().toString(when, QLocale::LongFormat) : QString());
+    m_refreshedLabel->setText(shown);
+    m_refreshedLabel->setToolTip(tip);
+}
+
+std::pair<QString, QString> MainWindow::refreshStateText(const QList<ConnectionPage *> &inView) const
+{
+    const QLocale locale;
+    auto time = [&locale](const QDateTime &when) { return locale.toString(when.time(), QLocale::ShortFormat); };
+    QDateTime complete; // the oldest complete refresh: how stale the view can be
+    QDateTime read;     // the oldest read of anything
+    bool neverComplete = false;
+    bool neverRead = false;
+    bool stopped = false;
+    int unread = 0;
+    QStringList incomplete;
+    QStringList details;
+    for (ConnectionPage *page : inView) {
+        const models::RefreshController *refresh = page->refreshController();
+        const QString prefix = inView.size() > 1 ? page->shortName() + QStringLiteral(": ") : QString();
+        if (refresh->lastRefreshed().isValid()) {
+            if (!complete.isValid() || refresh->lastRefreshed() < complete)
+                complete = refresh->lastRefreshed();
+        } else {
+            neverComplete = true;
+        }
+        if (refresh->lastRead().isValid()) {
+            if (!read.isValid() || refresh->lastRead() < read)
+                read = refresh->lastRead();
+        } else {
+            neverRead = true;
+        }
+        stopped = stopped || refresh->wasStopped();
+        if (!refresh->listingComplete()) {
+            incomplete << page->shortName();
+            details << prefix + tr("the flow list is incomplete (%1); flows on the pages not read are missing or as last listed")
+                                    .arg(refresh->listingError() ? refresh->listingError()->codeText() : tr("not read"));
+        }
+        for (const QString &flow : refresh->unreadFlows()) {
+            ++unread;
+            const auto error = refresh->unreadError(flow);
+            details << prefix + tr("runs of \u201c%1\u201d not read (%2)").arg(flow, error ? error->codeText() : QString());
+        }
+        if (refresh->lastRefreshed().isValid())
+            details << prefix + tr("last complete refresh %1").arg(locale.toString(refresh->lastRefreshed(), QLocale::LongFormat));
+    }
+    const QString tip = details.join(u'\n');
+    if (stopped)
+        return {read.isValid() && !neverRead
+                    ? tr("Refresh stopped \u2014 showing data from %1").arg(time(read))
+                    : tr("Refresh stopped \u2014 not loaded"),
+                tip};
+    if (unread > 0 || !incomplete.isEmpty()) {
+        QStringList what;
+        if (!incomplete.isEmpty())
+            what << tr("flow list incomplete");
+        if (unread > 0)
+            what << tr("%n flow(s) not read", nullptr, unread);
+        return {read.isValid() ? tr("Partly refreshed %1 \u2014 %2").arg(time(read), what.join(tr(", ")))
+                               : tr("Not refreshed \u2014 %1").arg(what.join(tr(", "))),
+                tip};
+    }
+    if (complete.isValid() && !neverComplete)
+        return {tr("Refreshed %1").arg(time(complete)), locale.toString(complete, QLocale::LongFormat)};
+    if (read.isValid())
+        return {tr("Partly refreshed %1").arg(time(read)), tip};
+    return {tr("Not refreshed yet"), tip};
+}
+
+void MainWindow::watchCredentials(ConnectionPage *page)
+{
+    aws::CredentialSource *credentials = page->connection()->credentials();
+    if (!credentials)
+        return;
+    if (!m_waitTicker) {
+        m_waitTicker = new QTimer(this);
+        m_waitTicker->setInterval(1000);
+        connect(m_waitTicker, &QTimer::timeout, this, &MainWindow::updateStatusBar);
+    }
+    QPointer<ConnectionPage> target = page;
+    connect(credentials, &aws::CredentialSource::fetchStarted, page, [this, target](const QString &what) {
+        m_credentialWaits.append({target, what, QDateTime::currentDateTimeUtc()});
+        m_waitTicker->start();
+        updateStatusBar();
+    });
+    connect(credentials, &aws::CredentialSource::fetchFinished, page, [this, target](const QString &error) {
+        m_credentialWaits.removeIf([&](const CredentialWait &wait) { return !wait.page || wait.page == target; });
+        if (m_credentialWaits.isEmpty())
+            m_waitTicker->stop();
+        updateStatusBar();
+        // A failure nobody waits for any more (the refresh was stopped) still gets told.
+        if (!error.isEmpty() && target && !target->refreshController()->isBusy()) {
+            BarMessage message;
+            message.text = tr("Getting credentials for %1 failed.").arg(target->connection()->info().label());
+            message.detail = error;
+            message.hint = tr("Fix what is named above, then press F5.");
+            m_messageBar->showMessage(message);
+        }
+    });
 }
 
 CancelPlan::FlowRuns MainWindow::planEntry(ConnectionPage *page, const QString &flowName)

@@ -8,6 +8,8 @@
 #include <QDateTime>
 #include <QMainWindow>
 #include <QPointer>
+#include <QTimer>
+#include <QPointer>
 
 class QAction;
 class QLabel;
@@ -144,6 +146,10 @@ private:
     void showHistory();
     // Intents of earlier sessions whose answer was never recorded: ask AppFlow, record, tell.
     void reconcileInterruptedCancels(ConnectionPage *page);
+    void watchCredentials(ConnectionPage *page);
+    // "Refreshed 14:02", "Partly refreshed 14:05 — 3 flows not read", "Refresh stopped —
+    // showing data from 14:02": what the pages in view really read, and when.
+    std::pair<QString, QString> refreshStateText(const QList<ConnectionPage *> &pages) const;
     void deactivateCurrentFlow();
     void startRunOfCurrentFlow();
 
@@ -171,6 +177,15 @@ private:
     QLabel *m_refreshedLabel = nullptr;
     QProgressBar *m_progressBar = nullptr;
     QToolButton *m_stopButton = nullptr;
+    // A credential fetch the pages in view wait for ("credential_process of profile X"), and
+    // since when: named in the status bar, with the seconds ticking.
+    struct CredentialWait {
+        QPointer<ConnectionPage> page;
+        QString what;
+        QDateTime since;
+    };
+    QList<CredentialWait> m_credentialWaits;
+    QTimer *m_waitTicker = nullptr;
     CancelWorkflow *m_cancels = nullptr;
     HistoryWindow *m_historyWindow = nullptr;
 

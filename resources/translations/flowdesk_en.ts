@@ -100,6 +100,10 @@
         <source>%n cancel(s) from %1 were not confirmed before Flowdesk closed.</source>
         <translation><numerusform>%n cancel from %1 was not confirmed before Flowdesk closed.</numerusform><numerusform>%n cancels from %1 were not confirmed before Flowdesk closed.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n flow(s) not read</source>
+        <translation><numerusform>%n flow not read</numerusform><numerusform>%n flows not read</numerusform></translation>
+    </message>
 </context>
 <context><name>flowdesk::HistoryWindow</name>
  <message numerus="yes"><source>%n damaged line(s) skipped (line(s) %1). Every other line was read.</source>
@@ -128,6 +132,17 @@
     <message numerus="yes">
         <source>which runs were in progress when it was sent is not recorded; %n run(s) of the flow are in progress now</source>
         <translation><numerusform>which runs were in progress when it was sent is not recorded; %n run of the flow is in progress now</numerusform><numerusform>which runs were in progress when it was sent is not recorded; %n runs of the flow are in progress now</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>flowdesk::AllActiveRunsPane</name>
+    <message numerus="yes">
+        <source>At least %n run(s) in progress or being cancelled.</source>
+        <translation><numerusform>At least %n run in progress or being cancelled.</numerusform><numerusform>At least %n runs in progress or being cancelled.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flow(s) not read (%1): their runs are missing or as last read.</source>
+        <translation><numerusform>%n flow not read (%1): its runs are missing or as last read.</numerusform><numerusform>%n flows not read (%1): their runs are missing or as last read.</numerusform></translation>
     </message>
 </context>
 </TS>
