@@ -35,7 +35,7 @@ RefreshController::RefreshController(AppFlowClient *client, QObject *parent)
         m_runs.refreshTimeColumns();
         m_activeRuns.refreshTimeColumns();
         // The rule: poll while anything is active; otherwise F5 is the user's call.
-        if (!m_paused && !isBusy() && m_activeRuns.rowCount() > 0)
+        if (!m_paused && !isBusy() && tickReads())
             refreshActive();
         else
             scheduleNextTick();
@@ -120,10 +120,16 @@ QDateTime RefreshController::nextAutoRefresh() const
 {
     if (m_paused || !m_timer.isActive())
         return {};
-    // A tick reads only while runs are active; otherwise it just waits for the next one.
-    if (m_activeRuns.rowCount() == 0)
+    if (!tickReads())
         return {};
     return QDateTime::currentDateTime().addMSecs(m_timer.remainingTime());
+}
+
+bool RefreshController::tickReads() const
+{
+    // Runs are active (watch them), or something could not be read (read it again, as the
+    // message bar says); otherwise F5 is the user's call.
+    return m_activeRuns.rowCount() > 0 || !m_unread.isEmpty() || !m_listingComplete;
 }
 
 void RefreshController::setPaused(bool paused)
@@ -266,6 +272,7 @@ QStringList RefreshController::flowsToRead(Scope scope) const
             read = true;
         else
             read = m_activeRuns.activeRunCount(flow.flowName) > 0
+                || m_unread.contains(flow.flowName) // what the message bar promises
                 || m_lastRunSeen.value(flow.flowName) != signature
                 || appflow::isActive(flow.lastRunExecutionDetails->mostRecentExecutionStatus);
         if (read)

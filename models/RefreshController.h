@@ -111,6 +111,7 @@ private:
     void applyRuns(const QString &flowName, const QList<appflow::ExecutionRecord> &records);
     void track(appflow::AppFlowCall *call);
     void scheduleNextTick();
+    bool tickReads() const; // whether the next auto-refresh tick fetches anything
     static QString lastRunSignature(const appflow::FlowDefinition &flow);
 
     appflow::AppFlowClient *m_client;

@@ -276,6 +276,26 @@ private slots:
         QVERIFY(refresh.lastRefreshed().isValid());
     }
 
+    // What the message bar promises ("the next automatic refresh reads it again") happens,
+    // also for a flow without active runs.
+    void autoRefreshReadsUnreadFlowsAgain()
+    {
+        const QString flow = QStringLiteral("zendesk-tickets"); // no active runs
+        SimulatorFixture sim(100, {QStringLiteral("DescribeFlowExecutionRecords:zendesk-tickets")});
+        QVERIFY(sim.ok());
+        std::unique_ptr<flowdesk::models::Connection> connection(sim.connect());
+        RefreshController refresh(connection->client());
+        refresh.setAutoRefreshInterval(0);
+        QSignalSpy busy(&refresh, &RefreshController::busyChanged);
+        refresh.refresh();
+        QTRY_VERIFY(!busy.isEmpty() && !busy.last().first().toBool());
+        QCOMPARE(refresh.unreadFlows(), QStringList{flow});
+        sim.simulator().setFaults(0, 0, 0, {});
+        refresh.setAutoRefreshInterval(1);
+        QVERIFY(refresh.nextAutoRefresh().isValid());
+        QTRY_VERIFY_WITH_TIMEOUT(refresh.unreadFlows().isEmpty(), 10000);
+    }
+
     // Issue #12, finding 4: a stopped refresh is not a refresh, and neither is one flow's read
     // that finishes afterwards.
     void stoppedRefreshIsNotARefresh()

@@ -194,6 +194,27 @@ int main(int argc, char *argv[])
     QTest::qWait(200);
     if (!save(outcome, QDir(outDir).filePath(QStringLiteral("cancel-partial-failure.png"))))
         return 1;
+    outcome->close();
+
+    // A partial refresh: two flows of the first connection cannot be read (AccessDenied), and
+    // the second connection is closed so the picture is about one account.
+    window.closeConnection(secondPage);
+    QStringList withRuns;
+    for (int row = 0; row < refresh->flows()->rowCount() && withRuns.size() < 2; ++row) {
+        const QString name = refresh->flows()->flow(row).flowName;
+        if (refresh->flows()->activeRunCount(name) > 0)
+            withRuns << name;
+    }
+    simulator->setFaults(0, 0, 0, {QStringLiteral("DescribeFlowExecutionRecords:") + withRuns.value(0),
+                                   QStringLiteral("DescribeFlowExecutionRecords:") + withRuns.value(1)});
+    window.findChild<QTabWidget *>(QStringLiteral("viewTabWidget"))->setCurrentWidget(window.allActiveRunsPane());
+    refresh->refresh();
+    if (!QTest::qWaitFor([&] { return !refresh->isBusy() && refresh->unreadFlows().size() == 2; }, 20000))
+        return fail("the partial refresh did not happen");
+    window.allActiveRunsPane()->view()->clearSelection();
+    QTest::qWait(300);
+    if (!save(&window, QDir(outDir).filePath(QStringLiteral("partial-refresh.png"))))
+        return 1;
     QFile::remove(QDir(outDir).filePath(QStringLiteral(".screenshot-audit.jsonl")));
     return 0;
 }
