@@ -63,8 +63,8 @@ int CancelController::retryFailed()
         const Target original = m_targets.value(flowName);
         Target target;
         target.flowName = flowName;
-        target.deactivate = original.deactivate && m_outcomes.count(Result::NotSent) > 0;
         bool everyRowFailed = true;
+        bool neverSent = false; // then its StopFlow was never sent either
         for (int row = 0; row < m_outcomes.rowCount(); ++row) {
             const CancelOutcomeModel::Row &r = m_outcomes.row(row);
             if (r.flowName != flowName)
@@ -73,6 +73,7 @@ int CancelController::retryFailed()
                 everyRowFailed = false;
                 continue;
             }
+            neverSent = neverSent || r.result == Result::NotSent;
             ExecutionRecord record;
             record.executionId = r.executionId;
             record.executionStatus = r.status;
@@ -85,6 +86,7 @@ int CancelController::retryFailed()
         // "Cancel all active runs" whose request failed as a whole is asked again as such: runs
         // that started meanwhile are meant too.
         target.allActive = original.allActive && everyRowFailed;
+        target.deactivate = original.deactivate && neverSent;
         runs += int(target.runs.size());
         again << target;
     }
