@@ -1,5 +1,6 @@
 #include "ProcessCredentialSource.h"
 
+#include "CommandLineSplitter.h"
 #include "CredentialLogging.h"
 #include "GuardedCallback.h"
 
@@ -43,7 +44,16 @@ void ProcessCredentialSource::requestCredentials(QObject *context, Callback call
 
 void ProcessCredentialSource::start()
 {
-    const QStringList arguments = QProcess::splitCommand(m_command);
+    // The AWS CLI's splitting rules, not QProcess::splitCommand's (which knows only "…"): a
+    // line written for the CLI (sh -c 'printf "…"') must run the same here.
+    const CommandLineWords split = CommandLineSplitter::split(m_command);
+    if (!split.ok()) {
+        finish(credentialsError(tr("The %1 (%2) cannot be run: %3. Fix its quoting; the AWS CLI "
+                                   "reads this setting the same way.")
+                                    .arg(origin(), m_command, split.error)));
+        return;
+    }
+    const QStringList &arguments = split.words;
     if (arguments.isEmpty()) {
         finish(credentialsError(tr("The %1 is empty. Set it to the command that prints "
                                    "credentials, or remove it.").arg(origin())));

@@ -147,6 +147,31 @@ private slots:
         QVERIFY2(error.contains(QStringLiteral("is empty")), qPrintable(error));
     }
 
+    void unclosedQuoteNamesProfileAndSetting()
+    {
+        ProcessCredentialSource source(QStringLiteral("sh -c 'printf x"), QStringLiteral("quoting"));
+        QString error;
+        FETCH_ERROR(&source, error);
+        QVERIFY2(error.contains(QStringLiteral("credential_process of profile 'quoting'")),
+                 qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("single quote at character 7 is never closed")),
+                 qPrintable(error));
+    }
+
+    void wordsAreSplitWithShellRules()
+    {
+        const QString path = script(QStringLiteral("words.sh"),
+                                    "printf '{\"Version\":1,\"AccessKeyId\":\"%s|%s|%s\","
+                                    "\"SecretAccessKey\":\"%s\"}' \"$1\" \"$2\" \"$3\" \"$#\"\n");
+        // An empty word, a single-quoted word with spaces, an escaped space.
+        ProcessCredentialSource source(u'\'' + path + QStringLiteral("' '' 'a b' c\\ d"),
+                                       QStringLiteral("p"));
+        Credentials c;
+        FETCH_OK(&source, c);
+        QCOMPARE(c.accessKeyId, QStringLiteral("|a b|c d"));
+        QCOMPARE(c.secretAccessKey, QStringLiteral("3"));
+    }
+
     void concurrentRequestsShareOneRun()
     {
         const QString counter = m_dir.filePath(QStringLiteral("runs"));
