@@ -166,9 +166,13 @@ void ProcessCredentialSource::drainErrorOutput(QProcess *process)
 void ProcessCredentialSource::stop(QProcess *process)
 {
     process->disconnect(this);
-    // Delete it once it is really gone: destroying a running QProcess blocks.
-    connect(process, &QProcess::finished, process, &QObject::deleteLater);
-    process->kill();
+    if (process->state() == QProcess::NotRunning) {
+        process->deleteLater(); // stopped from finished(): nothing left to kill
+    } else {
+        // Delete it once it is really gone: destroying a running QProcess blocks.
+        connect(process, &QProcess::finished, process, &QObject::deleteLater);
+        process->kill();
+    }
     m_process = nullptr;
     m_output.clear();
     m_errorTail.clear();

@@ -124,6 +124,19 @@ private slots:
         QCOMPARE(c.accessKeyId, QStringLiteral("BIG"));
     }
 
+    void oneByteBeyondTheLimitIsRefused()
+    {
+        // Ends at once: the limit may be found while reading or only after the exit.
+        ProcessCredentialSource source(QStringLiteral("head -c 1048577 /dev/zero"),
+                                       QStringLiteral("over"));
+        QString error;
+        FETCH_ERROR(&source, error);
+        QVERIFY2(error.contains(QStringLiteral("more than 1 MiB")), qPrintable(error));
+        // The source is usable again afterwards.
+        FETCH_ERROR(&source, error);
+        QVERIFY2(error.contains(QStringLiteral("more than 1 MiB")), qPrintable(error));
+    }
+
     void floodOfErrorOutputKeepsOnlyItsEnd()
     {
         const QString path = script(QStringLiteral("stderr.sh"),
