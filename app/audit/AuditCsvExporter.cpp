@@ -65,13 +65,30 @@ QString AuditCsvExporter::quoted(const QString &field)
     return u'"' + escaped + u'"';
 }
 
+QString AuditCsvExporter::neutralised(const QString &field)
+{
+    if (field.isEmpty())
+        return field;
+    switch (field.front().unicode()) {
+    case u'=':
+    case u'+':
+    case u'-':
+    case u'@':
+    case u'\t':
+    case u'\r':
+        return u'\'' + field;
+    default:
+        return field;
+    }
+}
+
 QByteArray AuditCsvExporter::toCsv(const QList<AuditEntry> &entries)
 {
     const auto line = [](const QStringList &fields) -> QString {
         QStringList cells;
         cells.reserve(fields.size());
         for (const QString &field : fields)
-            cells << quoted(field);
+            cells << quoted(neutralised(field));
         return cells.join(u',') + QStringLiteral("\r\n");
     };
     QString csv = line(columns());

@@ -33,9 +33,16 @@ public:
     // Parses `text`; `fileName` is only used in messages. On a syntax error, isValid() is false
     // and errorString() says which line is wrong and how.
     static AwsIniFile parse(const QByteArray &text, Kind kind, const QString &fileName);
-    // Reads and parses a file. A missing file is valid and empty (the CLI treats it the same);
-    // an unreadable one is an error. These files are a few kilobytes on local disk, so reading
-    // them on the caller's thread is acceptable (unlike network, keychain or processes).
+    // The largest file load() reads. Real files are a few kilobytes (4 MiB is some 50,000
+    // profiles); the cap bounds what a wrong file (a huge log, a link to /dev/zero) can cost.
+    static constexpr qint64 kMaxFileSize = 4 * 1024 * 1024;
+
+    // Reads and parses a file: the one place where the AWS config and credentials files are
+    // opened. A missing file is valid and empty (the CLI treats it the same); an unreadable
+    // one is an error, and so is anything but a regular file after following links (a FIFO
+    // would block, /dev/zero would never end) or a file above kMaxFileSize: nothing here blocks
+    // or reads without bound. Within that, reading on the caller's thread is acceptable
+    // (unlike network, keychain or processes).
     static AwsIniFile load(const QString &path, Kind kind);
 
     bool isValid() const { return m_error.isEmpty(); }

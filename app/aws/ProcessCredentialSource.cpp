@@ -1,5 +1,6 @@
 #include "ProcessCredentialSource.h"
 
+#include "CommandLineSplitter.h"
 #include "CredentialLogging.h"
 #include "GuardedCallback.h"
 
@@ -8,12 +9,17 @@
 #include <QProcess>
 #include <QTimer>
 
+#include <utility>
+
 namespace flowdesk::aws {
 
 namespace {
-// Enough for any real credential JSON; a runaway command cannot fill memory.
+// Enough for any real credential JSON (a few hundred bytes); a runaway command is stopped when
+// it goes beyond, before it can fill memory.
 constexpr qint64 kMaxOutput = 1024 * 1024;
 constexpr qsizetype kMaxStderrShown = 2000;
+// Standard error is not limited (a chatty command is no error) but only its end is kept.
+constexpr qsizetype kMaxStderrKept = 64 * 1024;
 } // namespace
 
 ProcessCredentialSource::ProcessCredentialSource(const QString &command,
@@ -43,7 +49,16 @@ void ProcessCredentialSource::requestCredentials(QObject *context, Callback call
 
 void ProcessCredentialSource::start()
 {
-    const QStringList arguments = QProcess::splitCommand(m_command);
+    // The AWS CLI's splitting rules, not QProcess::splitCommand's (which knows only "…"): a
+    // line written for the CLI (sh -c 'printf "…"') must run the same here.
+    const CommandLineWords split = CommandLineSplitter::split(m_command);
+    if (!split.ok()) {
+        finish(credentialsError(tr("The %1 (%2) cannot be run: %3. Fix its quoting; the AWS CLI "
+                                   "reads this setting the same way.")
+                                    .arg(origin(), m_command, split.error)));
+        return;
+    }
+    const QStringList &arguments = split.words;
     if (arguments.isEmpty()) {
         finish(credentialsError(tr("The %1 is empty. Set it to the command that prints "
                                    "credentials, or remove it.").arg(origin())));
@@ -52,6 +67,8 @@ void ProcessCredentialSource::start()
 
     auto *process = new QProcess(this);
     m_process = process;
+    m_output.clear();
+    m_errorTail.clear();
     process->setProcessEnvironment(m_environment);
     process->setProgram(arguments.first());
     process->setArguments(arguments.mid(1));
@@ -62,11 +79,7 @@ void ProcessCredentialSource::start()
     connect(m_timer, &QTimer::timeout, this, [this, process] {
         if (m_process != process)
             return;
-        process->disconnect(this);
-        // Delete it once it is really gone: destroying a running QProcess blocks.
-        connect(process, &QProcess::finished, process, &QObject::deleteLater);
-        process->kill();
-        m_process = nullptr;
+        stop(process);
         finish(credentialsError(
             tr("The %1 (%2) did not finish within %3 seconds and was stopped. Check that it "
                "does not wait for input (such as a browser login or a prompt) and run it in a "
@@ -87,13 +100,29 @@ void ProcessCredentialSource::start()
                                     .arg(origin(), m_command, reason)));
     });
 
+    // Output is taken as it arrives, so that a runaway command is stopped at the limit instead
+    // of being buffered whole first.
+    connect(process, &QProcess::readyReadStandardOutput, this, [this, process] {
+        if (m_process == process && !drainOutput(process))
+            stopForTooMuchOutput(process);
+    });
+    connect(process, &QProcess::readyReadStandardError, this, [this, process] {
+        if (m_process == process)
+            drainErrorOutput(process);
+    });
+
     connect(process, &QProcess::finished, this,
             [this, process](int exitCode, QProcess::ExitStatus status) {
                 if (m_process != process)
                     return;
+                if (!drainOutput(process)) {
+                    stopForTooMuchOutput(process);
+                    return;
+                }
+                drainErrorOutput(process);
                 m_timer->stop();
-                const QByteArray output = process->readAllStandardOutput().left(kMaxOutput);
-                QString errorText = QString::fromUtf8(process->readAllStandardError()).trimmed();
+                const QByteArray output = std::exchange(m_output, {});
+                QString errorText = QString::fromUtf8(std::exchange(m_errorTail, {})).trimmed();
                 if (errorText.size() > kMaxStderrShown)
                     errorText = u'…' + errorText.right(kMaxStderrShown);
                 process->deleteLater();
@@ -116,6 +145,49 @@ void ProcessCredentialSource::start()
     qCDebug(lcAwsCredentials) << "running credential_process of profile" << m_profileName;
     m_timer->start(m_timeout);
     process->start(QIODevice::ReadOnly);
+}
+
+bool ProcessCredentialSource::drainOutput(QProcess *process)
+{
+    process->setReadChannel(QProcess::StandardOutput);
+    // One byte more than allowed tells "exactly at the limit" from "beyond it".
+    m_output += process->read(kMaxOutput + 1 - m_output.size());
+    return m_output.size() <= kMaxOutput;
+}
+
+void ProcessCredentialSource::drainErrorOutput(QProcess *process)
+{
+    // Only the end is shown (kMaxStderrShown characters); keep a bounded tail of it.
+    m_errorTail += process->readAllStandardError();
+    if (m_errorTail.size() > kMaxStderrKept)
+        m_errorTail = m_errorTail.right(kMaxStderrKept);
+}
+
+void ProcessCredentialSource::stop(QProcess *process)
+{
+    process->disconnect(this);
+    if (process->state() == QProcess::NotRunning) {
+        process->deleteLater(); // stopped from finished(): nothing left to kill
+    } else {
+        // Delete it once it is really gone: destroying a running QProcess blocks.
+        connect(process, &QProcess::finished, process, &QObject::deleteLater);
+        process->kill();
+    }
+    m_process = nullptr;
+    m_output.clear();
+    m_errorTail.clear();
+}
+
+void ProcessCredentialSource::stopForTooMuchOutput(QProcess *process)
+{
+    m_timer->stop();
+    stop(process);
+    finish(credentialsError(
+        tr("The %1 (%2) printed more than %3 MiB on standard output and was stopped. The "
+           "credentials JSON is far smaller: check that the command prints only that JSON "
+           "(run it in a terminal to see what it prints).")
+            .arg(origin(), m_command)
+            .arg(kMaxOutput / (1024 * 1024))));
 }
 
 void ProcessCredentialSource::finish(const CredentialsResult &result)

@@ -18,7 +18,8 @@ namespace flowdesk::aws {
 //   {"Version": 1, "AccessKeyId": "…", "SecretAccessKey": "…", "SessionToken": "…",
 //    "Expiration": "ISO 8601"}
 // A command that fails shows its exit code and standard error; one that hangs is killed after
-// the timeout; output that is not the contract is named as such. Standard output is never put
+// the timeout, one that prints more than 1 MiB is killed at that point; output that is not the
+// contract is named as such. Standard output is never put
 // into a message or log (it holds the secret). No caching here: wrap in CachingCredentialSource.
 class ProcessCredentialSource : public CredentialSource
 {
@@ -42,6 +43,12 @@ private:
     void start();
     void finish(const CredentialsResult &result);
     QString origin() const;
+    // Reads what standard output has; false once it is beyond the limit.
+    bool drainOutput(QProcess *process);
+    void drainErrorOutput(QProcess *process);
+    // Kills the run and forgets it (the QProcess deletes itself once gone).
+    void stop(QProcess *process);
+    void stopForTooMuchOutput(QProcess *process);
 
     QString m_command;
     QString m_profileName;
@@ -49,6 +56,8 @@ private:
     QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
     QPointer<QProcess> m_process;
     QTimer *m_timer = nullptr;
+    QByteArray m_output;    // standard output so far, at most the limit + 1 byte
+    QByteArray m_errorTail; // the end of standard error
     QList<Callback> m_waiting;
 };
 

@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <cmath>
@@ -75,6 +76,18 @@ void checkFlowName(const QJsonObject &input, Violations &violations, bool requir
                            + kFlowNamePattern);
 }
 
+// An integral JSON number written back as the client's JSON encoder wrote it (JavaScript's
+// rules: digits below 1e21, else exponent form such as 1e+300), so a message quotes the value
+// sent.
+QString jsonNumberText(double number)
+{
+    if (number == 0)
+        return QStringLiteral("0"); // not "-0"
+    if (std::abs(number) < 1e21)
+        return QString::number(number, 'f', 0);
+    return QString::number(number, 'g', QLocale::FloatingPointShortest);
+}
+
 // maxResults: integer 1..100. Returns the page size to use.
 int checkMaxResults(const QJsonObject &input, Violations &violations)
 {
@@ -87,7 +100,9 @@ int checkMaxResults(const QJsonObject &input, Violations &violations)
                        QStringLiteral("Member must be an integer"));
         return AppFlowRoutes::kDefaultPageSize;
     }
-    const QString shown = u'\'' + QString::number(static_cast<qint64>(number)) + u'\'';
+    // Compared and shown as the double it is: 1e300 or 2^64 do not fit an integer type (a cast
+    // would be undefined and showed -9223372036854775808).
+    const QString shown = u'\'' + jsonNumberText(number) + u'\'';
     if (number < 1) {
         violations.add(shown, QStringLiteral("maxResults"),
                        QStringLiteral("Member must have value greater than or equal to 1"));

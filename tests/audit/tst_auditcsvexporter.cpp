@@ -32,6 +32,56 @@ private slots:
         QCOMPARE(AuditCsvExporter::quoted(field), csv);
     }
 
+    // OWASP's CSV injection rule: a cell starting with = + - @ TAB or CR gets a leading ',
+    // and is still quoted as RFC 4180 needs.
+    void formulaTriggersAreNeutralised_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("csv");
+        QTest::newRow("=") << QStringLiteral("=cancelStarted") << QStringLiteral("'=cancelStarted");
+        QTest::newRow("= with comma and quotes")
+            << QStringLiteral("=HYPERLINK(\"http://x\",\"y\")")
+            << QStringLiteral("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+        QTest::newRow("+") << QStringLiteral("+1+2") << QStringLiteral("'+1+2");
+        QTest::newRow("-") << QStringLiteral("-2+3") << QStringLiteral("'-2+3");
+        QTest::newRow("@") << QStringLiteral("@SUM(A1)") << QStringLiteral("'@SUM(A1)");
+        QTest::newRow("tab") << QStringLiteral("\t=1") << QStringLiteral("'\t=1");
+        QTest::newRow("carriage return") << QStringLiteral("\r=1") << QStringLiteral("\"'\r=1\"");
+        QTest::newRow("= later is fine") << QStringLiteral("e-1=cancelStarted")
+                                         << QStringLiteral("e-1=cancelStarted");
+        QTest::newRow("leading space is not a trigger") << QStringLiteral(" =1") << QStringLiteral(" =1");
+        QTest::newRow("empty") << QString() << QString();
+    }
+    void formulaTriggersAreNeutralised()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, csv);
+        QCOMPARE(AuditCsvExporter::quoted(AuditCsvExporter::neutralised(field)), csv);
+    }
+
+    void exportedCellsNeverStartAFormula()
+    {
+        AuditEntry intent = sampleIntent();
+        intent.flowName = QStringLiteral("@evil");
+        intent.executionIds = {QStringLiteral("=1+1"), QStringLiteral("e-2")};
+        AuditEntry result = sampleResult(intent);
+        result.outcomes.first().executionId.clear(); // its cell reads "=cancelStarted"
+        result.error = QStringLiteral("-cmd|' /C calc'!A0");
+        const QString csv = QString::fromUtf8(AuditCsvExporter::toCsv({intent, result}));
+        QVERIFY2(csv.contains(QStringLiteral(",'@evil,'=1+1; e-2,")), qPrintable(csv));
+        QVERIFY2(csv.contains(QStringLiteral(",'=cancelStarted; ")), qPrintable(csv));
+        QVERIFY2(csv.contains(QStringLiteral(",'-cmd|' /C calc'!A0\r\n")), qPrintable(csv));
+        // Read back as a spreadsheet would split it: no cell starts with a trigger.
+        for (const QString &row : csv.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts)) {
+            for (const QString &cell : row.split(u',')) {
+                const QString unquoted = cell.startsWith(u'"') ? cell.mid(1) : cell;
+                QVERIFY2(unquoted.isEmpty()
+                             || !QStringLiteral("=+-@\t\r").contains(unquoted.front()),
+                         qPrintable(cell));
+            }
+        }
+    }
+
     void oneRowPerEntryWithHeader()
     {
         const AuditEntry intent = sampleIntent();

@@ -1,5 +1,14 @@
 #include "AwsConfig.h"
+#include "AwsIniFile.h"
 #include "CredentialTestSupport.h"
+
+#include <QElapsedTimer>
+
+#include <chrono>
+#include <fcntl.h>
+#include <future>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using flowdesk::aws::AwsConfig;
 using flowdesk::aws::test::AwsHome;
@@ -89,6 +98,69 @@ private slots:
         QVERIFY(!config.isValid());
         QVERIFY2(config.errorString().contains(config.credentialsPath() + QStringLiteral(", line 3")),
                  qPrintable(config.errorString()));
+    }
+
+    // ~/.aws/config or credentials that is not a regular file, or is huge: an error naming the
+    // file and what is wrong, quickly, without blocking and without reading it.
+    void hostileFiles_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("what");
+        QTest::newRow("config links to /dev/zero") << QStringLiteral(".aws/config")
+                                                   << QStringLiteral("is a device, not a regular file");
+        QTest::newRow("credentials link to /dev/urandom")
+            << QStringLiteral(".aws/credentials") << QStringLiteral("is a device, not a regular file");
+        QTest::newRow("config is a FIFO") << QStringLiteral(".aws/config")
+                                          << QStringLiteral("is a named pipe (FIFO), not a regular file");
+        QTest::newRow("credentials is a folder") << QStringLiteral(".aws/credentials")
+                                                 << QStringLiteral("is a folder, not a regular file");
+        QTest::newRow("config of 5 MiB") << QStringLiteral(".aws/config")
+                                         << QStringLiteral("is 5.0 MiB; Flowdesk reads AWS config and "
+                                                           "credentials files of at most 4 MiB");
+    }
+    void hostileFiles()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, what);
+        AwsHome home;
+        const QString path = home.path(file);
+        const QByteArray native = QFile::encodeName(path);
+        const QString row = QString::fromUtf8(QTest::currentDataTag());
+        if (row.contains(QStringLiteral("/dev/zero")))
+            QVERIFY(QFile::link(QStringLiteral("/dev/zero"), path));
+        else if (row.contains(QStringLiteral("/dev/urandom")))
+            QVERIFY(QFile::link(QStringLiteral("/dev/urandom"), path));
+        else if (row.contains(QStringLiteral("FIFO")))
+            QCOMPARE(::mkfifo(native.constData(), 0600), 0);
+        else if (row.contains(QStringLiteral("folder")))
+            QVERIFY(QDir().mkpath(path));
+        else
+            home.write(file, "[default]\nregion = eu-west-1\n" + QByteArray(5 * 1024 * 1024, '#'));
+        // The other file is fine and stays readable.
+        const QString other = file.endsWith(QStringLiteral("config")) ? QStringLiteral(".aws/credentials")
+                                                                     : QStringLiteral(".aws/config");
+        home.write(other, "[default]\nregion = eu-west-1\n");
+
+        // In a thread, so that a load that blocks on the FIFO fails this test instead of hanging it.
+        QElapsedTimer timer;
+        timer.start();
+        auto loading = std::async(std::launch::async, [&] { return AwsConfig::load(home.env()); });
+        if (loading.wait_for(std::chrono::seconds(10)) != std::future_status::ready) {
+            // Unblock the reader (a writer that closes at once: end of file) before failing.
+            const int writer = ::open(native.constData(), O_WRONLY | O_NONBLOCK);
+            if (writer >= 0)
+                ::close(writer);
+            loading.wait();
+            QFAIL("loading the AWS config blocked");
+        }
+        const AwsConfig config = loading.get();
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(!config.isValid());
+        QVERIFY2(config.errorString().contains(path), qPrintable(config.errorString()));
+        QVERIFY2(config.errorString().contains(what), qPrintable(config.errorString()));
+        if (row.contains(QStringLiteral("/dev/")))
+            QVERIFY2(config.errorString().contains(QStringLiteral("it is a link to /dev/")),
+                     qPrintable(config.errorString()));
     }
 
     void ssoSessionLookup()

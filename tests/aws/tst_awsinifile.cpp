@@ -150,6 +150,54 @@ private slots:
         QVERIFY(file.sections().isEmpty());
     }
 
+    void fileOfExactlyTheCapIsRead()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("config"));
+        QByteArray text = "[default]\nregion = eu-west-1\n#";
+        text += QByteArray(AwsIniFile::kMaxFileSize - text.size() - 1, 'x') + '\n';
+        QCOMPARE(text.size(), AwsIniFile::kMaxFileSize);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(text);
+        f.close();
+        const AwsIniFile file = AwsIniFile::load(path, AwsIniFile::Kind::Config);
+        QVERIFY2(file.isValid(), qPrintable(file.errorString()));
+        QCOMPARE(file.section(QStringLiteral("profile"), QStringLiteral("default"))->value(QStringLiteral("region")),
+                 QStringLiteral("eu-west-1"));
+
+        QVERIFY(f.open(QIODevice::Append));
+        f.write("\n");
+        f.close();
+        const AwsIniFile tooBig = AwsIniFile::load(path, AwsIniFile::Kind::Config);
+        QVERIFY(!tooBig.isValid());
+        QVERIFY2(tooBig.errorString().contains(QStringLiteral("at most 4 MiB")), qPrintable(tooBig.errorString()));
+    }
+
+    void danglingLinkIsLikeAMissingFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("config"));
+        QVERIFY(QFile::link(dir.filePath(QStringLiteral("gone")), path));
+        const AwsIniFile file = AwsIniFile::load(path, AwsIniFile::Kind::Config);
+        QVERIFY(file.isValid());
+        QVERIFY(!file.exists());
+    }
+
+    void linkToARegularFileIsFollowed()
+    {
+        QTemporaryDir dir;
+        QFile f(dir.filePath(QStringLiteral("real")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("[profile linked]\nregion = us-east-2\n");
+        f.close();
+        const QString path = dir.filePath(QStringLiteral("config"));
+        QVERIFY(QFile::link(f.fileName(), path));
+        const AwsIniFile file = AwsIniFile::load(path, AwsIniFile::Kind::Config);
+        QVERIFY2(file.isValid(), qPrintable(file.errorString()));
+        QVERIFY(file.section(QStringLiteral("profile"), QStringLiteral("linked")));
+    }
+
     void unreadableFileIsAnError()
     {
         QTemporaryDir dir;

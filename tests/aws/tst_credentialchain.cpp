@@ -135,6 +135,21 @@ private slots:
         QVERIFY(chain.description().contains(QStringLiteral("credential_process")));
     }
 
+    // The line from the AWS CLI documentation's style: a shell one-liner with the JSON in single
+    // quotes and escaped double quotes. QProcess::splitCommand ran sh with broken words (exit 2).
+    void credentialProcessSplitLikeTheAwsCli()
+    {
+        AwsHome home;
+        home.writeConfig("[profile oneliner]\n"
+                         "credential_process = sh -c 'printf \"{\\\"Version\\\": 1, "
+                         "\\\"AccessKeyId\\\": \\\"AKIA ONE LINER\\\", "
+                         "\\\"SecretAccessKey\\\": \\\"s\\\"}\"' '' 'second arg'\n");
+        CredentialChain chain(options(home, QStringLiteral("oneliner")));
+        Credentials c;
+        FETCH_OK(&chain, c);
+        QCOMPARE(c.accessKeyId, QStringLiteral("AKIA ONE LINER"));
+    }
+
     void failingCredentialProcessReachesCaller()
     {
         AwsHome home;

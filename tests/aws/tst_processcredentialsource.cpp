@@ -91,6 +91,65 @@ private slots:
         QVERIFY(error.contains(QStringLiteral("did not finish within")));
     }
 
+    // A command that never stops printing is killed at the 1 MiB limit, not buffered until
+    // the timeout (it used to take 2.35 GB for 1 GiB of output).
+    void endlessOutputIsStoppedAtTheLimit()
+    {
+        ProcessCredentialSource source(QStringLiteral("yes"), QStringLiteral("flood"));
+        source.setTimeout(60s);
+        QElapsedTimer timer;
+        timer.start();
+        QString error;
+        FETCH_ERROR(&source, error);
+        QVERIFY2(timer.elapsed() < 10000, "the output limit did not stop the command");
+        QVERIFY2(error.contains(QStringLiteral("credential_process of profile 'flood'")),
+                 qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("more than 1 MiB")), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("was stopped")), qPrintable(error));
+        // The output itself is never put into the message.
+        QVERIFY(!error.contains(QStringLiteral("y\ny")));
+    }
+
+    void outputJustBelowTheLimitIsRead()
+    {
+        // Valid JSON padded with spaces to exactly 1 MiB.
+        const QString path = script(
+            QStringLiteral("big.sh"),
+            "json='{\"Version\":1,\"AccessKeyId\":\"BIG\",\"SecretAccessKey\":\"S\"}'\n"
+            "printf '%s' \"$json\"\n"
+            "head -c $((1048576 - ${#json})) /dev/zero | tr '\\0' ' '\n");
+        ProcessCredentialSource source(quoted(path), QStringLiteral("big"));
+        Credentials c;
+        FETCH_OK(&source, c);
+        QCOMPARE(c.accessKeyId, QStringLiteral("BIG"));
+    }
+
+    void oneByteBeyondTheLimitIsRefused()
+    {
+        // Ends at once: the limit may be found while reading or only after the exit.
+        ProcessCredentialSource source(QStringLiteral("head -c 1048577 /dev/zero"),
+                                       QStringLiteral("over"));
+        QString error;
+        FETCH_ERROR(&source, error);
+        QVERIFY2(error.contains(QStringLiteral("more than 1 MiB")), qPrintable(error));
+        // The source is usable again afterwards.
+        FETCH_ERROR(&source, error);
+        QVERIFY2(error.contains(QStringLiteral("more than 1 MiB")), qPrintable(error));
+    }
+
+    void floodOfErrorOutputKeepsOnlyItsEnd()
+    {
+        const QString path = script(QStringLiteral("stderr.sh"),
+                                    "head -c 3000000 /dev/zero | tr '\\0' x >&2\n"
+                                    "echo ' the last words' >&2\nexit 4\n");
+        ProcessCredentialSource source(quoted(path), QStringLiteral("chatty"));
+        QString error;
+        FETCH_ERROR(&source, error);
+        QVERIFY2(error.contains(QStringLiteral("exit code 4")), qPrintable(error.left(300)));
+        QVERIFY(error.contains(QStringLiteral("the last words")));
+        QVERIFY2(error.size() < 3000, qPrintable(QString::number(error.size())));
+    }
+
     void garbageOutput_data()
     {
         QTest::addColumn<QByteArray>("body");
@@ -145,6 +204,31 @@ private slots:
         QString error;
         FETCH_ERROR(&source, error);
         QVERIFY2(error.contains(QStringLiteral("is empty")), qPrintable(error));
+    }
+
+    void unclosedQuoteNamesProfileAndSetting()
+    {
+        ProcessCredentialSource source(QStringLiteral("sh -c 'printf x"), QStringLiteral("quoting"));
+        QString error;
+        FETCH_ERROR(&source, error);
+        QVERIFY2(error.contains(QStringLiteral("credential_process of profile 'quoting'")),
+                 qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("single quote at character 7 is never closed")),
+                 qPrintable(error));
+    }
+
+    void wordsAreSplitWithShellRules()
+    {
+        const QString path = script(QStringLiteral("words.sh"),
+                                    "printf '{\"Version\":1,\"AccessKeyId\":\"%s|%s|%s\","
+                                    "\"SecretAccessKey\":\"%s\"}' \"$1\" \"$2\" \"$3\" \"$#\"\n");
+        // An empty word, a single-quoted word with spaces, an escaped space.
+        ProcessCredentialSource source(u'\'' + path + QStringLiteral("' '' 'a b' c\\ d"),
+                                       QStringLiteral("p"));
+        Credentials c;
+        FETCH_OK(&source, c);
+        QCOMPARE(c.accessKeyId, QStringLiteral("|a b|c d"));
+        QCOMPARE(c.secretAccessKey, QStringLiteral("3"));
     }
 
     void concurrentRequestsShareOneRun()

@@ -81,6 +81,8 @@ private slots:
 
     void validation_data();
     void validation();
+    void maxResultsOutOfRangeQuotesTheValueSent_data();
+    void maxResultsOutOfRangeQuotesTheValueSent();
     void unknownFlowIs404_data();
     void unknownFlowIs404();
     void malformedBody();
@@ -210,6 +212,46 @@ void TestSimAppFlow::validation()
     QCOMPARE(response.errorType, QByteArray("ValidationException"));
     QVERIFY2(response.message().contains(field), qPrintable(response.message()));
     QVERIFY(!response.requestId.isEmpty());
+}
+
+// Out-of-range numbers are compared as the doubles they are (a cast to an integer type was
+// undefined behaviour), and the message quotes the value sent.
+void TestSimAppFlow::maxResultsOutOfRangeQuotesTheValueSent_data()
+{
+    QTest::addColumn<QByteArray>("number");
+    QTest::addColumn<QString>("expected");
+    const QString atMost = QStringLiteral("Member must have value less than or equal to 100");
+    const QString atLeast = QStringLiteral("Member must have value greater than or equal to 1");
+    QTest::newRow("1e300") << QByteArray("1e300")
+                           << QStringLiteral("Value '1e+300' at 'maxResults' failed to satisfy constraint: ") + atMost;
+    QTest::newRow("2^64") << QByteArray("18446744073709551616")
+                          << QStringLiteral("Value '18446744073709551616' at 'maxResults' failed to satisfy constraint: ") + atMost;
+    QTest::newRow("2^63") << QByteArray("9223372036854775808")
+                          << QStringLiteral("Value '9223372036854775808' at 'maxResults' failed to satisfy constraint: ") + atMost;
+    QTest::newRow("-1e300") << QByteArray("-1e300")
+                            << QStringLiteral("Value '-1e+300' at 'maxResults' failed to satisfy constraint: ") + atLeast;
+    QTest::newRow("-2^64") << QByteArray("-18446744073709551616")
+                           << QStringLiteral("Value '-18446744073709551616' at 'maxResults' failed to satisfy constraint: ") + atLeast;
+    QTest::newRow("101") << QByteArray("101")
+                         << QStringLiteral("Value '101' at 'maxResults' failed to satisfy constraint: ") + atMost;
+    QTest::newRow("-0") << QByteArray("-0")
+                        << QStringLiteral("Value '0' at 'maxResults' failed to satisfy constraint: ") + atLeast;
+}
+
+void TestSimAppFlow::maxResultsOutOfRangeQuotesTheValueSent()
+{
+    QFETCH(QByteArray, number);
+    QFETCH(QString, expected);
+    for (const char *path : {"/list-flows", "/describe-flow-execution-records"}) {
+        const Response response = m_caller->raw(
+            "POST", path, "{\"flowName\": \"runs-flow\", \"maxResults\": " + number + "}",
+            "application/json", m_caller->signing());
+        QCOMPARE(response.status, 400);
+        QCOMPARE(response.errorType, QByteArray("ValidationException"));
+        QCOMPARE(response.message(), QStringLiteral("1 validation error detected: ") + expected);
+    }
+    // The simulator still answers a valid request afterwards.
+    QCOMPARE(m_caller->call("/list-flows", {{QStringLiteral("maxResults"), 1}}).status, 200);
 }
 
 void TestSimAppFlow::unknownFlowIs404_data()
