@@ -212,6 +212,7 @@ void ConnectionPage::connectModels()
         connect(model, &QAbstractItemModel::rowsRemoved, this, &ConnectionPage::stateChanged);
     }
     connect(m_refresh->runs(), &QAbstractItemModel::dataChanged, this, &ConnectionPage::showRunDetails);
+    connect(m_refresh, &models::RefreshController::stateChanged, this, &ConnectionPage::updateRunsTitle);
     connect(m_refresh, &models::RefreshController::flowsListed, this,
             &ConnectionPage::selectFlowAfterListing);
 }
@@ -266,11 +267,27 @@ void ConnectionPage::onCurrentFlowChanged()
 {
     const QString flow = currentFlowName();
     m_refresh->setCurrentFlow(flow);
-    m_runsTitleLabel->setText(flow.isEmpty() ? tr("Select a flow to see its runs.")
-                                             : tr("Runs of <b>%1</b>, newest first").arg(flow.toHtmlEscaped()));
+    updateRunsTitle();
     m_detailsBrowser->clear();
     emit currentFlowChanged(flow);
     emit stateChanged();
+}
+
+// An empty table under "Runs of X" would read as "X has no runs" when they could not be read.
+void ConnectionPage::updateRunsTitle()
+{
+    const QString flow = currentFlowName();
+    if (flow.isEmpty()) {
+        m_runsTitleLabel->setText(tr("Select a flow to see its runs."));
+        return;
+    }
+    if (const auto error = m_refresh->unreadError(flow)) {
+        m_runsTitleLabel->setText(tr("Runs of <b>%1</b> could not be read (%2): shown as last read, "
+                                     "if ever. Refresh or Retry reads them again.")
+                                      .arg(flow.toHtmlEscaped(), error->codeText().toHtmlEscaped()));
+        return;
+    }
+    m_runsTitleLabel->setText(tr("Runs of <b>%1</b>, newest first").arg(flow.toHtmlEscaped()));
 }
 
 void ConnectionPage::showRunDetails()

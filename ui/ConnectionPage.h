@@ -95,6 +95,7 @@ private:
     QWidget *createRunsPane();
     void connectModels();
     void onCurrentFlowChanged();
+    void updateRunsTitle();
     void showRunDetails();
     void selectFlowAfterListing();
 

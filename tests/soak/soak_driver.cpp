@@ -29,6 +29,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -55,7 +56,7 @@ struct Settings {
 
 struct Totals {
     int runs = 0, misreported = 0, cancelledButNot = 0, notReported = 0, unsettled = 0;
-    int unreadMarked = 0, unreadInSim = 0, unreadMismatch = 0, listingMismatch = 0;
+    int unreadMarked = 0, unreadInSim = 0, unreadMismatch = 0, listingMismatch = 0, listingIncomplete = 0;
     int cancelRequests = 0, withoutIntent = 0;
     int cancelStarted = 0, alreadyCancelled = 0, notCancellable = 0, failed = 0;
     qint64 wallMs = 0;
@@ -64,7 +65,8 @@ struct Totals {
         runs += o.runs; misreported += o.misreported; cancelledButNot += o.cancelledButNot;
         notReported += o.notReported; unsettled += o.unsettled; unreadMarked += o.unreadMarked;
         unreadInSim += o.unreadInSim; unreadMismatch += o.unreadMismatch;
-        listingMismatch += o.listingMismatch; cancelRequests += o.cancelRequests;
+        listingMismatch += o.listingMismatch; listingIncomplete += o.listingIncomplete;
+        cancelRequests += o.cancelRequests;
         withoutIntent += o.withoutIntent; cancelStarted += o.cancelStarted;
         alreadyCancelled += o.alreadyCancelled; notCancellable += o.notCancellable;
         failed += o.failed; wallMs += o.wallMs;
@@ -219,6 +221,7 @@ Totals runRound(const Settings &settings, int round)
         totals.unreadMismatch = int((markedSet - failedInSim).size() + (failedInSim - markedSet).size());
         if (refresh.listingComplete() != (lastListing == 200))
             ++totals.listingMismatch;
+        totals.listingIncomplete += refresh.listingComplete() ? 0 : 1;
     }
 
     // 2. The cancel: every run of flows that had one in progress; some cancelled elsewhere first.
@@ -246,7 +249,11 @@ Totals runRound(const Settings &settings, int round)
         if (!QTest::qWaitFor([&] { return done; }, 10000))
             out() << "  round " << round << ": a cancel elsewhere did not answer" << Qt::endl;
     }
-    simulator->setFaults(settings.throttle, settings.error, settings.drop);
+    // And one flow's cancel is refused (a missing permission): its runs must read as "Request
+    // failed", naming the error, while they go on.
+    const QString refused = flows.isEmpty() ? QString() : flows.last();
+    simulator->setFaults(settings.throttle, settings.error, settings.drop,
+                         refused.isEmpty() ? QStringList() : QStringList{QStringLiteral("CancelFlowExecutions:") + refused});
     QHash<QString, QString> before; // flow + '\n' + id → status before the cancel
     QList<models::CancelController::Target> targets;
     for (const QString &flow : std::as_const(flows)) {
@@ -332,7 +339,8 @@ void printTotals(const QString &what, const Totals &t)
           << ", already cancelled " << t.alreadyCancelled << ", not cancellable " << t.notCancellable
           << ", failed/no answer " << t.failed << " | flows unread and marked " << t.unreadMarked
           << " (simulator failed " << t.unreadInSim << ", mismatches " << t.unreadMismatch
-          << ", listing mismatches " << t.listingMismatch << ") | cancel requests " << t.cancelRequests
+          << "; flow list incomplete " << t.listingIncomplete << "x, mismatches " << t.listingMismatch
+          << ") | cancel requests " << t.cancelRequests
           << ", without intent " << t.withoutIntent << " | wall " << t.wallMs << " ms" << Qt::endl;
 }
 
@@ -363,6 +371,9 @@ int main(int argc, char *argv[])
     settings.drop = parser.value(dropOption).toDouble();
     settings.latencyMs = parser.value(latencyOption).toInt();
     settings.verbose = parser.isSet(verboseOption);
+    // The client's per-request warnings (every throttled attempt) would bury the figures.
+    if (!settings.verbose)
+        QLoggingCategory::setFilterRules(QStringLiteral("flowdesk.*=false"));
     if (settings.flows < 10 * settings.cancelFlows || settings.rounds < 1) {
         out() << "flowdesk-soak: --flows must be at least " << 10 * settings.cancelFlows << " and --rounds at least 1" << Qt::endl;
         return 2;

@@ -110,6 +110,20 @@ private:
         return QTest::qWaitFor([&] { return refresh->flows()->rowCount() == 3 && !refresh->isBusy(); }, 20000);
     }
 
+    // Clicks a flow in the flows view (its runs may not be readable).
+    bool selectFlowWithoutRuns(const QString &flow)
+    {
+        QTreeView *flows = view("flowsTreeView");
+        const QModelIndexList match = flows->model()->match(flows->model()->index(0, 0),
+                                                            flowdesk::models::Roles::IdRole, flow, 1,
+                                                            Qt::MatchExactly);
+        if (match.isEmpty())
+            return false;
+        QTest::mouseClick(flows->viewport(), Qt::LeftButton, {}, flows->visualRect(match.first()).center());
+        return QTest::qWaitFor([&] { return m_window->refreshController()->currentFlow() == flow
+                                            && !m_window->refreshController()->isBusy(); }, 10000);
+    }
+
     // Clicks a flow in the flows view and waits for its runs.
     bool selectFlow(const QString &flow, int runs)
     {
@@ -863,6 +877,12 @@ private slots:
         QVERIFY(!hint->text().contains(QStringLiteral("Every run")));
         auto *retry = m_window->findChild<QPushButton *>(QStringLiteral("activeRunsRetryButton"));
         QVERIFY(!retry->isHidden());
+        // The unread flow's (empty) runs table does not read as "no runs".
+        tabs->setCurrentIndex(0);
+        QVERIFY(selectFlowWithoutRuns(QStringLiteral("orders-sync")));
+        auto *runsTitle = m_window->findChild<QLabel *>(QStringLiteral("runsTitleLabel"));
+        QVERIFY2(runsTitle->text().contains(QStringLiteral("could not be read")), qPrintable(runsTitle->text()));
+        tabs->setCurrentWidget(m_window->allActiveRunsPane());
 
         m_sim->simulator().setFaults(0, 0, 0, {});
         QTest::mouseClick(retry, Qt::LeftButton);
