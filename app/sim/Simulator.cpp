@@ -209,6 +209,17 @@ QString Simulator::executionStatus(const QString &flowName, const QString &execu
     return {};
 }
 
+bool Simulator::cancelRequested(const QString &flowName, const QString &executionId) const
+{
+    if (const FlowState *flow = d->engine.flow(flowName)) {
+        for (const Run &run : flow->runs) {
+            if (run.executionId == executionId)
+                return run.cancelRequestedAt >= 0;
+        }
+    }
+    return false;
+}
+
 void Simulator::handle(const HttpRequest &request, const std::shared_ptr<PendingExchange> &exchange)
 {
     QElapsedTimer timer;

@@ -36,6 +36,9 @@ public:
     QStringList flowNames() const;
     QStringList executionIds(const QString &flowName) const;          // newest first
     QString executionStatus(const QString &flowName, const QString &executionId) const; // wire text
+    // Whether a cancel was ever accepted for this run (by a client, or in its scenario history):
+    // the soak tells a cancel it caused from a run that was already cancelled.
+    bool cancelRequested(const QString &flowName, const QString &executionId) const;
 
     // Additions beyond the contract:
     const SimulatorConfig &config() const;

@@ -473,11 +473,13 @@ void TestSimAppFlow::cancelInProgressRun()
 {
     const QString flow = QStringLiteral("runs-flow");
     const QString id = idWithStatus(flow, QStringLiteral("InProgress"));
+    QVERIFY(!m_sim->cancelRequested(flow, id));
     const Response response = m_caller->call(
         "/cancel-flow-executions",
         {{QStringLiteral("flowName"), flow}, {QStringLiteral("executionIds"), QJsonArray{id}}});
     QCOMPARE(response.status, 200);
     QCOMPARE(response.json(), QJsonObject{});  // invalidExecutions omitted when empty
+    QVERIFY(m_sim->cancelRequested(flow, id));
     QCOMPARE(m_caller->record(flow, id).value(QLatin1String("executionStatus")).toString(),
              QStringLiteral("CancelStarted"));
     const qint64 atCancel = m_caller->record(flow, id)
@@ -525,6 +527,14 @@ void TestSimAppFlow::cancelInvalidIds()
     // The other flow's run was not touched.
     QCOMPARE(m_sim->executionStatus(QStringLiteral("other-flow"), invalid.at(4)),
              QStringLiteral("InProgress"));
+    // cancelRequested: the accepted cancel and the scenario's own cancelled runs, nothing else.
+    QVERIFY(m_sim->cancelRequested(flow, running));
+    QVERIFY(!m_sim->cancelRequested(flow, invalid.at(0)));
+    QVERIFY(!m_sim->cancelRequested(flow, invalid.at(1)));
+    QVERIFY(m_sim->cancelRequested(flow, invalid.at(2)));
+    QVERIFY(m_sim->cancelRequested(flow, invalid.at(3)));
+    QVERIFY(!m_sim->cancelRequested(QStringLiteral("other-flow"), invalid.at(4)));
+    QVERIFY(!m_sim->cancelRequested(flow, invalid.at(5)));
 }
 
 void TestSimAppFlow::cancelAllActiveRuns()
