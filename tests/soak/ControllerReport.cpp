@@ -64,6 +64,20 @@ QStringList RefreshReport::unreadFlows() const
     return flows;
 }
 
+QString RefreshReport::unreadReason(const QString &flowName) const
+{
+    const auto error = m_controller->unreadError(flowName);
+    return error ? error->toString() : QString();
+}
+
+bool RefreshReport::unreadOnTheWay(const QString &flowName) const
+{
+    const auto error = m_controller->unreadError(flowName);
+    return error
+        && (error->code() == appflow::AppFlowError::Code::Network
+            || error->code() == appflow::AppFlowError::Code::Timeout);
+}
+
 bool RefreshReport::listingComplete() const
 {
     return m_controller->listingComplete();

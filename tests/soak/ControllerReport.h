@@ -53,6 +53,10 @@ public:
     explicit RefreshReport(models::RefreshController *controller);
 
     QStringList unreadFlows() const; // sorted
+    QString unreadReason(const QString &flowName) const; // the error, for a miss's detail
+    // The read failed on the way (connection refused, reset or timed out before an answer):
+    // such attempts may never reach the simulator, so its log cannot show them.
+    bool unreadOnTheWay(const QString &flowName) const;
     bool listingComplete() const;
 
 private:

@@ -31,6 +31,7 @@ void RoundFigures::add(const RoundFigures &round)
     unreadBySimulator += round.unreadBySimulator;
     unreadMarked += round.unreadMarked;
     unreadMismatched += round.unreadMismatched;
+    unreadNeverReached += round.unreadNeverReached;
     listingIncomplete += round.listingIncomplete;
     listingMismatched += round.listingMismatched;
     cancelRequests += round.cancelRequests;
@@ -49,7 +50,7 @@ QString RoundFigures::summary() const
         mix << QStringLiteral("%1 %2").arg(it.value()).arg(it.key());
     return QStringLiteral(
                "%1 runs checked (%2): %3 misreported, %4 reported cancelled but not, %5 not "
-               "reported | flows left unread: %6 by the simulator, %7 marked, %8 mismatched; "
+               "reported | flows left unread: %6 by the simulator, %7 marked (%18 of them lost on the way), %8 mismatched; "
                "listing incomplete %9×, mismatched %10× | %11 cancel requests, %12 without an "
                "intent line | %13 timed out | %14 s (set-up %15 s, refresh %16 s, cancel %17 s)")
         .arg(runsChecked)
@@ -65,7 +66,8 @@ QString RoundFigures::summary() const
         .arg(cancelRequests)
         .arg(cancelsWithoutIntent)
         .arg(timeouts)
-        .arg(seconds(wallMs), seconds(setupMs), seconds(refreshMs), seconds(cancelMs));
+        .arg(seconds(wallMs), seconds(setupMs), seconds(refreshMs), seconds(cancelMs))
+        .arg(unreadNeverReached);
 }
 
 } // namespace flowdesk::soak

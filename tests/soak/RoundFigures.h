@@ -21,6 +21,7 @@ struct RoundFigures {
     int unreadBySimulator = 0; // flows whose every history read failed
     int unreadMarked = 0; // flows the refresh reports unread
     int unreadMismatched = 0; // in one list but not the other
+    int unreadNeverReached = 0; // marked unread, every attempt lost on the way (not in its log)
     int listingIncomplete = 0; // refreshes whose ListFlows failed (simulator's view)
     int listingMismatched = 0; // the refresh said otherwise
 

@@ -197,12 +197,21 @@ bool SoakRound::run(RoundFigures *figures)
                          .arg(reads.value(flow).attempts);
     }
     for (const QString &flow : unreadMarked - unreadBySimulator) {
+        // Every attempt lost on the way (a refused or reset connection): the simulator never
+        // saw them, so "unread" is right, and its log cannot confirm it.
+        if (reads.value(flow).attempts == 0 && refreshReport.unreadOnTheWay(flow)) {
+            ++f.unreadNeverReached;
+            f.details << QStringLiteral("flow %1: marked unread (%2), no attempt reached the simulator")
+                             .arg(flow, refreshReport.unreadReason(flow));
+            continue;
+        }
         ++f.unreadMismatched;
-        f.details << QStringLiteral("flow %1: marked unread, but the simulator answered %2 of %3 "
+        f.details << QStringLiteral("flow %1: marked unread (%4), but the simulator answered %2 of %3 "
                                     "history reads")
                          .arg(flow)
                          .arg(reads.value(flow).answeredOk)
-                         .arg(reads.value(flow).attempts);
+                         .arg(reads.value(flow).attempts)
+                         .arg(refreshReport.unreadReason(flow));
     }
 
     // 3. The runs to cancel: each flow's newest (the runs just started, then finished ones), as
