@@ -194,6 +194,31 @@ private slots:
             QFileInfo(m_logPath).fileName()));
     }
 
+    // A StopFlow answer and a result reconciled at a later start read as what they are, with
+    // their request IDs (issue #12 finding 9, #13 recovery).
+    void deactivationAndReconciledResultsAreNamed()
+    {
+        flowdesk::audit::AuditEntry intent = flowdesk::audit::AuditEntry::newIntent();
+        intent.flowName = QStringLiteral("orders");
+        intent.executionIds = {QStringLiteral("exec-1"), QStringLiteral("exec-2")};
+        flowdesk::audit::AuditEntry stop = intent.resultFor();
+        stop.deactivation = QStringLiteral("Suspended");
+        stop.requestIds = {QStringLiteral("req-stop")};
+        flowdesk::audit::AuditEntry reconciled = intent.resultFor();
+        reconciled.reconciled = true;
+        reconciled.outcomes = {{QStringLiteral("exec-1"), flowdesk::audit::AuditOutcome::Kind::Reconciled, QStringLiteral("Canceled")},
+                               {QStringLiteral("exec-2"), flowdesk::audit::AuditOutcome::Kind::Reconciled, QStringLiteral("InProgress")}};
+        AuditEntryModel model;
+        model.setEntries({intent, stop, reconciled});
+        QCOMPARE(model.index(1, AuditEntryModel::OutcomeColumn).data().toString(),
+                 QStringLiteral("Flow deactivated (Suspended)"));
+        QCOMPARE(model.index(1, AuditEntryModel::RequestIdsColumn).data().toString(), QStringLiteral("req-stop"));
+        QCOMPARE(model.index(2, AuditEntryModel::OutcomeColumn).data().toString(),
+                 QStringLiteral("Not confirmed before Flowdesk closed; later: Canceled, InProgress"));
+        QVERIFY(model.index(2, AuditEntryModel::OutcomeColumn).data(Qt::ToolTipRole).toString()
+                    .contains(QStringLiteral("exec-2: status checked later (InProgress)")));
+    }
+
     void filtersByFlowWithTheKeyboard()
     {
         HistoryWindow window(m_logPath);
