@@ -51,11 +51,6 @@ bool CancelOutcomeModel::Row::settled() const
     return true;
 }
 
-bool CancelOutcomeModel::Row::cancelling() const
-{
-    return (result == Result::CancelStarted || result == Result::AlreadyCancelled) && !settled();
-}
-
 bool CancelOutcomeModel::Row::retryable() const
 {
     switch (result) {

@@ -62,7 +62,6 @@ public:
         bool earlierAttemptUnanswered = false;
 
         bool settled() const;     // nothing more will change for this run without a new request
-        bool cancelling() const;  // cancel started or already cancelled, not yet final
         // The cancel did not take effect and sending it again may: failed, never sent, or no
         // answer and the run is still in progress.
         bool retryable() const;

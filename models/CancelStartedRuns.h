@@ -23,8 +23,6 @@ public:
             ids.insert(id);
     }
 
-    bool isEmpty(const QString &flowName) const { return !m_ids.contains(flowName); }
-
     // The records as the views should show them: InProgress becomes CancelStarted for the runs
     // known to be cancelling. A run read in any other status leaves the set: AppFlow's own
     // answer is newer than what the cancel told.

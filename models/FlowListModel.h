@@ -51,7 +51,6 @@ public:
     // its Active runs cell says so ("?" and the reason) instead of a count that may be stale.
     // An empty `why` clears it.
     void setRunsUnread(const QString &flowName, const QString &why);
-    bool runsUnread(const QString &flowName) const { return m_unread.contains(flowName); }
 
     const appflow::FlowDefinition &flow(int row) const { return rowAt(row); }
     int indexOfId(const QString &flowName) const { return rowOfKey(flowName); }
