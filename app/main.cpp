@@ -21,6 +21,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <optional>
 #include <cstdlib>
 
 namespace {
@@ -45,6 +46,17 @@ bool displayAvailable()
 #endif
 }
 
+// --help, --help-all, --version and usage errors end here, before any window exists.
+std::optional<int> answerWithoutWindow(const flowdesk::CommandLineRequest &request)
+{
+    if (request.action == flowdesk::CommandLineRequest::Action::PrintHelpAll)
+        flowdesk::showHelpWithQtOptionsAndExit(QCoreApplication::arguments());
+    if (request.action != flowdesk::CommandLineRequest::Action::PrintAndExit)
+        return std::nullopt;
+    QTextStream(request.exitCode == 0 ? stdout : stderr) << request.output;
+    return request.exitCode;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -54,19 +66,13 @@ int main(int argc, char *argv[])
     flowdesk::disableCoreDumps();
     setApplicationIdentity();
 
-    flowdesk::CommandLineRequest request;
-    {
+    if (!displayAvailable()) {
         // A QCoreApplication is enough to parse options and print help; it needs no display,
         // so --help, --version and bad values work on a server too.
         QCoreApplication cli(argc, argv);
-        request = flowdesk::parseCommandLine(QCoreApplication::arguments());
-        if (request.action == flowdesk::CommandLineRequest::Action::PrintAndExit) {
-            QTextStream(request.exitCode == 0 ? stdout : stderr) << request.output;
-            return request.exitCode;
-        }
-    }
-
-    if (!displayAvailable()) {
+        const flowdesk::CommandLineRequest request = flowdesk::parseCommandLine(QCoreApplication::arguments());
+        if (const std::optional<int> exitCode = answerWithoutWindow(request))
+            return *exitCode;
         std::fputs("flowdesk: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
                    "Run it inside a desktop session, or with a virtual display:\n"
                    "    xvfb-run -a flowdesk        (or: xvfb-run -a ./dev run)\n",
@@ -78,7 +84,12 @@ int main(int argc, char *argv[])
     // QT_LOGGING_RULES (e.g. "flowdesk.*.info=true").
     if (!qEnvironmentVariableIsSet("QT_LOGGING_RULES"))
         QLoggingCategory::setFilterRules(QStringLiteral("flowdesk.*.info=false"));
+    // QApplication first: it takes Qt's own options (-style Fusion, -platform, -reverse, …) out
+    // of the arguments, so Flowdesk's parser sees only its own.
     QApplication app(argc, argv);
+    const flowdesk::CommandLineRequest request = flowdesk::parseCommandLine(QCoreApplication::arguments());
+    if (const std::optional<int> exitCode = answerWithoutWindow(request))
+        return *exitCode;
     Q_INIT_RESOURCE(flowdesk); // the icons live in a static library
     flowdesk::installTranslations();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/flowdesk.svg")));

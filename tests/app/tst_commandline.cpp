@@ -60,6 +60,27 @@ private slots:
         QVERIFY(result.out.contains(QStringLiteral("AppFlow")));
     }
 
+    // Qt's own options reach Qt (finding of issue #16: "-style Fusion" was "Unknown options:
+    // s, t, y, l, e").
+    void qtOptionsAreTakenByQt()
+    {
+        const Run result = run({QStringLiteral("-style"), QStringLiteral("Fusion"), QStringLiteral("-reverse"),
+                                QStringLiteral("--version")});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.out.startsWith(QStringLiteral("Flowdesk ")), qPrintable(result.out + result.err));
+        QVERIFY2(!result.err.contains(QStringLiteral("Unknown option")), qPrintable(result.err));
+    }
+
+    // --help-all lists Flowdesk's options and Qt's, and exits instead of opening a window.
+    void helpAllListsQtOptionsToo()
+    {
+        const Run result = run({QStringLiteral("--help-all")});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.out.contains(QStringLiteral("--demo")), qPrintable(result.out));
+        QVERIFY2(result.out.contains(QStringLiteral("--reverse")), qPrintable(result.out));
+        QVERIFY2(result.out.contains(QStringLiteral("-platform")), qPrintable(result.out));
+    }
+
     void unknownOptionFailsWithUsage()
     {
         const Run result = run({QStringLiteral("--no-such-option")});
