@@ -1,5 +1,7 @@
 #include "ConnectionChoice.h"
 
+#include "ConnectionCatalog.h"
+
 namespace flowdesk::models {
 
 namespace {
@@ -59,6 +61,15 @@ std::optional<ConnectionChoice> ConnectionChoice::fromVariant(const QVariant &va
         || (!endpoint.isEmpty() && !choice.endpoint.isValid()))
         return std::nullopt;
     return choice;
+}
+
+QString ConnectionChoice::preferredRegion(const QList<ConnectionChoice> &recent)
+{
+    for (auto choice = recent.crbegin(); choice != recent.crend(); ++choice) {
+        if (ConnectionCatalog::isAppFlowRegion(choice->region))
+            return choice->region;
+    }
+    return QStringLiteral("us-east-1"); // where the AWS console and most examples start
 }
 
 } // namespace flowdesk::models

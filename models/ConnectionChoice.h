@@ -29,6 +29,10 @@ struct ConnectionChoice {
     // not a complete choice (a hand-edited or older settings file).
     QVariantMap toVariant() const;
     static std::optional<ConnectionChoice> fromVariant(const QVariant &value);
+
+    // The region to preselect for an entry with no usable default of its own: the one most
+    // recently opened with any entry (`recent` oldest first), else us-east-1.
+    static QString preferredRegion(const QList<ConnectionChoice> &recent);
 };
 
 } // namespace flowdesk::models

@@ -81,6 +81,8 @@ ConnectionDialog::ConnectionDialog(aws::StoredAccounts *accounts,
     m_regionComboBox->setObjectName(QStringLiteral("regionComboBox"));
     m_regionComboBox->setAccessibleName(tr("Region"));
     m_regionComboBox->addItems(models::ConnectionCatalog::appFlowRegions());
+    // Until an entry or the last opened connection says otherwise (not the list's first, af-south-1).
+    m_regionComboBox->setCurrentText(models::ConnectionChoice::preferredRegion({}));
     m_regionNoteLabel = new QLabel(this);
     m_regionNoteLabel->setObjectName(QStringLiteral("regionNoteLabel"));
     m_regionNoteLabel->setForegroundRole(QPalette::PlaceholderText);
@@ -148,6 +150,7 @@ bool ConnectionDialog::selectEntry(Kind kind, const QString &name)
 void ConnectionDialog::setLastChoices(const QList<models::ConnectionChoice> &choices)
 {
     m_entriesTreeWidget->setLastChoices(choices);
+    m_regionComboBox->setCurrentText(models::ConnectionChoice::preferredRegion(choices));
     selectionChanged();
 }
 
@@ -186,8 +189,9 @@ void ConnectionDialog::selectionChanged()
         m_detailLabel->setText(tr("Flowdesk account “%1”; its secret key is in the system "
                                   "keychain.").arg(entry->name));
 
-    // The region follows the entry: as it was last opened, else its default; one AppFlow does
-    // not offer keeps the last choice.
+    // The region follows the entry: as it was last opened, else its default; without one
+    // AppFlow offers, the region shown stays (the last opened one, or us-east-1) and the note
+    // says that it is the one used.
     const std::optional<models::ConnectionChoice> last = m_entriesTreeWidget->currentLastChoice();
     if (last && models::ConnectionCatalog::isAppFlowRegion(last->region)) {
         m_regionComboBox->setCurrentText(last->region);
@@ -196,10 +200,12 @@ void ConnectionDialog::selectionChanged()
         m_regionComboBox->setCurrentText(entry->region);
         m_regionNoteLabel->setText(tr("default of %1").arg(entry->regionSource));
     } else if (entry->region.isEmpty()) {
-        m_regionNoteLabel->setText(tr("no default region is set; choose one"));
+        m_regionNoteLabel->setText(tr("no default region is configured; %1 is used unless you choose "
+                                      "another").arg(m_regionComboBox->currentText()));
     } else {
-        m_regionNoteLabel->setText(tr("the default %1 (from %2) has no AppFlow; choose one")
-                                       .arg(entry->region, entry->regionSource));
+        m_regionNoteLabel->setText(tr("the default %1 (from %2) has no AppFlow; %3 is used unless you "
+                                      "choose another")
+                                       .arg(entry->region, entry->regionSource, m_regionComboBox->currentText()));
     }
     // The endpoint it was last opened with (e.g. --endpoint-url), else a stored account's own;
     // either can be changed or cleared for this connection.

@@ -30,7 +30,8 @@ ConnectionsSidebar::ConnectionsSidebar(QWidget *parent)
     m_regionComboBox->setObjectName(QStringLiteral("sidebarRegionComboBox"));
     m_regionComboBox->setAccessibleName(tr("Region"));
     m_regionComboBox->addItems(models::ConnectionCatalog::appFlowRegions());
-    m_regionComboBox->setCurrentText(QStringLiteral("us-east-1")); // until an entry says otherwise
+    // Until an entry or the last opened connection says otherwise.
+    m_regionComboBox->setCurrentText(models::ConnectionChoice::preferredRegion({}));
     m_noteLabel->setObjectName(QStringLiteral("sidebarNoteLabel"));
     m_noteLabel->setWordWrap(true);
     m_noteLabel->setForegroundRole(QPalette::PlaceholderText);
@@ -84,6 +85,7 @@ void ConnectionsSidebar::setOpenConnections(const QList<std::pair<Kind, QString>
 void ConnectionsSidebar::setLastChoices(const QList<models::ConnectionChoice> &choices)
 {
     m_tree->setLastChoices(choices);
+    m_regionComboBox->setCurrentText(models::ConnectionChoice::preferredRegion(choices));
     entryChanged();
 }
 
@@ -116,8 +118,11 @@ void ConnectionsSidebar::entryChanged()
     if (models::ConnectionCatalog::isAppFlowRegion(region))
         m_regionComboBox->setCurrentText(region);
     else
-        notes << (region.isEmpty() ? tr("No default region: choose one.")
-                                   : tr("%1 has no AppFlow: choose a region.").arg(region));
+        notes << (region.isEmpty()
+                      ? tr("No default region is configured: %1 is used unless you choose another.")
+                            .arg(m_regionComboBox->currentText())
+                      : tr("%1 has no AppFlow: %2 is used unless you choose another.")
+                            .arg(region, m_regionComboBox->currentText()));
     if (last && !last->endpoint.isEmpty())
         notes << tr("Endpoint: %1, as when last opened (More… to change it).")
                      .arg(last->endpoint.toString());

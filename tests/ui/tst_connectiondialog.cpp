@@ -157,6 +157,35 @@ private slots:
         delete dialog;
     }
 
+    // Issue #16 finding: an entry without a default region showed af-south-1 (the list's first)
+    // with "choose one". It shows us-east-1, or the region last opened with any entry, and the
+    // note says that this is the region used.
+    void entryWithoutRegionGetsTheLastUsedOrUsEast1()
+    {
+        flowdesk::aws::test::AwsHome home;
+        home.writeConfig("[profile noregion]\ncredential_process = /bin/true\n");
+        QPointer<ConnectionDialog> dialog = newDialog(home.env());
+        auto *tree = child<QTreeWidget>(dialog, "entriesTreeWidget");
+        auto *region = child<QComboBox>(dialog, "regionComboBox");
+        auto *note = child<QLabel>(dialog, "regionNoteLabel");
+        tree->setCurrentItem(itemNamed(tree, QStringLiteral("noregion")));
+        QCOMPARE(region->currentText(), QStringLiteral("us-east-1"));
+        QVERIFY2(note->text().contains(QStringLiteral("us-east-1 is used")), qPrintable(note->text()));
+
+        ConnectionChoice earlier;
+        earlier.kind = Kind::Profile;
+        earlier.name = QStringLiteral("elsewhere");
+        earlier.region = QStringLiteral("ap-southeast-2");
+        ConnectionChoice latest = earlier;
+        latest.name = QStringLiteral("other");
+        latest.region = QStringLiteral("eu-central-1");
+        dialog->setLastChoices({earlier, latest});
+        tree->setCurrentItem(itemNamed(tree, QStringLiteral("noregion")));
+        QCOMPARE(region->currentText(), QStringLiteral("eu-central-1"));
+        QVERIFY2(note->text().contains(QStringLiteral("eu-central-1 is used")), qPrintable(note->text()));
+        delete dialog;
+    }
+
     void brokenProfileIsExplainedAndCannotConnect()
     {
         flowdesk::aws::test::AwsHome home;
