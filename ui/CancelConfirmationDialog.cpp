@@ -1,4 +1,5 @@
 #include "CancelConfirmationDialog.h"
+#include "ScreenFit.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -135,8 +136,9 @@ CancelConfirmationDialog::CancelConfirmationDialog(const CancelPlan &plan, QWidg
         m_keepButton->setFocus(Qt::OtherFocusReason);
     // As tall as the content needs at this width: sizeHint() measures the wrapped labels at a
     // narrower width, and the surplus would show as gaps between the sections.
-    const int width = 780;
-    resize(width, layout->hasHeightForWidth() ? layout->totalHeightForWidth(width) : sizeHint().height());
+    const int width = qMin(780, ScreenFit::availableFor(this).width() - 16);
+    ScreenFit::resizeWithin(this, QSize(width, layout->hasHeightForWidth() ? layout->totalHeightForWidth(width)
+                                                                            : sizeHint().height()));
 }
 
 QString CancelConfirmationDialog::titleText() const

@@ -1,4 +1,5 @@
 #include "CancelOutcomeView.h"
+#include "ScreenFit.h"
 
 #include "CancelController.h"
 #include "CancelOutcomeModel.h"
@@ -80,8 +81,7 @@ CancelOutcomeView::CancelOutcomeView(CancelController *controller, const QString
     connect(m_controller, &CancelController::stateChanged, this, &CancelOutcomeView::updateSummary);
     updateSummary();
     // Wide enough for the Details column to name the AWS error, never wider than the screen.
-    const QRect available = screen()->availableGeometry();
-    resize(qMin(1120, available.width() - 40), qMin(420, available.height() - 40));
+    ScreenFit::resizeWithin(this, QSize(1120, 420));
 
     // Keyboard: Escape and Ctrl+W close it like any result window, and the focus is where it
     // can be seen: on the results, with the first row current and selected once it is listed.

@@ -1,4 +1,5 @@
 #include "ConnectionDialog.h"
+#include "ScreenFit.h"
 
 #include "AccountDialog.h"
 #include "ConnectionCatalogTree.h"
@@ -130,7 +131,7 @@ ConnectionDialog::ConnectionDialog(aws::StoredAccounts *accounts,
     reload();
     if (!m_entriesTreeWidget->currentItem())
         m_entriesTreeWidget->selectDefaultEntry();
-    resize(640, 440);
+    ScreenFit::resizeWithin(this, QSize(640, 440));
     m_entriesTreeWidget->setFocus();
 }
 

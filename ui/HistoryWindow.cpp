@@ -1,4 +1,5 @@
 #include "HistoryWindow.h"
+#include "ScreenFit.h"
 
 #include "AuditCsvExporter.h"
 #include "AuditEntryModel.h"
@@ -49,7 +50,7 @@ HistoryWindow::HistoryWindow(QString logFilePath, QWidget *parent)
     setObjectName(QStringLiteral("historyWindow"));
     setWindowTitle(tr("Cancel History"));
     setAccessibleName(tr("Cancel history"));
-    resize(1100, 520);
+    ScreenFit::resizeWithin(this, QSize(1100, 520));
     createWidgets();
     reload();
 }

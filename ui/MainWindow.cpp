@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "ScreenFit.h"
 
 #include "ActiveRunsModel.h"
 #include "AllActiveRunsPane.h"
@@ -71,7 +72,7 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Flowdesk"));
-    resize(1280, 800);
+    ScreenFit::resizeWithin(this, QSize(1280, 800));
 
     createActions();
     createMenus();
@@ -1062,6 +1063,7 @@ void MainWindow::restoreSettings()
 {
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    ScreenFit::keepWithin(this); // saved on a larger screen, or at another scale
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
     m_flowToRestore = settings.value(QStringLiteral("mainWindow/lastFlow")).toString();
     m_preferences = Preferences::load(settings);
