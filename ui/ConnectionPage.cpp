@@ -17,6 +17,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QTextBrowser>
@@ -70,6 +71,8 @@ void configureRunTableView(QTreeView *view, const QString &objectName, const QSt
     view->setContextMenuPolicy(Qt::ActionsContextMenu);
     view->header()->setSectionsMovable(true);
     view->header()->setStretchLastSection(true);
+    // Run IDs differ at both ends; "89ae1f4e…f9b9b79c7" tells them apart where "89ae1f4e-eb…" may not.
+    view->setTextElideMode(Qt::ElideMiddle);
 }
 
 ConnectionPage::ConnectionPage(models::Connection *connection, const Preferences &preferences,
@@ -94,6 +97,8 @@ ConnectionPage::ConnectionPage(models::Connection *connection, const Preferences
     m_splitter->addWidget(createRunsPane());
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
+    connect(m_splitter, &QSplitter::splitterMoved, this, [this] { m_fitSplit = false; });
+    connect(m_flowProxy, &QAbstractItemModel::rowsInserted, this, &ConnectionPage::fitFlowNameColumn);
     layout->addWidget(m_splitter);
 
     connectModels();
@@ -165,6 +170,8 @@ QWidget *ConnectionPage::createRunsPane()
     auto *header = new QHBoxLayout;
     m_runsTitleLabel = new QLabel(tr("Select a flow to see its runs."), pane);
     m_runsTitleLabel->setObjectName(QStringLiteral("runsTitleLabel"));
+    // Wraps instead of widening the pane: a long flow name must not push the flows list aside.
+    m_runsTitleLabel->setWordWrap(true);
     header->addWidget(m_runsTitleLabel, 1);
     m_activeOnlyCheckBox = new QCheckBox(tr("Active runs only"), pane);
     m_activeOnlyCheckBox->setObjectName(QStringLiteral("activeOnlyCheckBox"));
@@ -415,13 +422,17 @@ void ConnectionPage::closeOutcomeViews()
 void ConnectionPage::restoreLayout(const QSettings &settings, const QString &flowToSelect)
 {
     m_flowToSelect = flowToSelect;
-    if (!m_splitter->restoreState(settings.value(QStringLiteral("mainWindow/mainSplitter")).toByteArray()))
-        m_splitter->setSizes({560, 720});
+    m_fitSplit = !m_splitter->restoreState(settings.value(QStringLiteral("mainWindow/mainSplitter")).toByteArray());
+    if (m_fitSplit)
+        m_splitter->setSizes({560, 720}); // until it is shown and fitSplitToFlows() knows the width
     if (!m_runsSplitter->restoreState(settings.value(QStringLiteral("mainWindow/runsSplitter")).toByteArray()))
         m_runsSplitter->setSizes({480, 200});
     const bool flowsRestored = restoreHeader(m_flowsView, settings, QStringLiteral("mainWindow/flowsHeader"),
                                              {240, 90, 90, 170, 110, 100, 88},
                                              FlowListModel::NameColumn, Qt::AscendingOrder);
+    m_fitFlowNames = !flowsRestored;
+    if (m_fitSplit || m_fitFlowNames)
+        fitFlowNameColumn(); // names may be listed already (a reopened tab)
     if (!flowsRestored) {
         // What matters in an incident first: which flows have runs going right now.
         m_flowsView->header()->moveSection(
@@ -430,6 +441,42 @@ void ConnectionPage::restoreLayout(const QSettings &settings, const QString &flo
     restoreHeader(m_runsView, settings, QStringLiteral("mainWindow/runsHeader"),
                   {250, 115, 110, 110, 90, 90, 100, 100}, RunListModel::StartedColumn,
                   Qt::DescendingOrder);
+}
+
+void ConnectionPage::fitFlowNameColumn()
+{
+    if (m_fitFlowNames && m_flowProxy->rowCount() > 0) {
+        m_fitFlowNames = false;
+        m_flowsView->resizeColumnToContents(FlowListModel::NameColumn);
+        const int contentWidth = m_flowsView->columnWidth(FlowListModel::NameColumn);
+        m_flowsView->setColumnWidth(FlowListModel::NameColumn, qBound(160, contentWidth, 320));
+    }
+    fitSplitToFlows();
+}
+
+void ConnectionPage::fitSplitToFlows()
+{
+    const int total = m_splitter->width();
+    if (!m_fitSplit || total <= 0 || !isVisible())
+        return;
+    const QHeaderView *header = m_flowsView->header();
+    const int wanted = header->sectionSize(FlowListModel::NameColumn)
+        + header->sectionSize(FlowListModel::ActiveRunsColumn) + header->sectionSize(FlowListModel::StatusColumn)
+        + 2 * m_flowsView->frameWidth() + m_flowsView->verticalScrollBar()->sizeHint().width() + 4;
+    const int flows = qBound(total * 3 / 10, wanted, total * 11 / 20);
+    m_splitter->setSizes({flows, total - flows});
+}
+
+void ConnectionPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    fitSplitToFlows();
+}
+
+void ConnectionPage::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitSplitToFlows();
 }
 
 void ConnectionPage::saveLayout(QSettings &settings) const

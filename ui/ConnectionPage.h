@@ -90,6 +90,10 @@ signals:
     void stateChanged();
     void currentFlowChanged(const QString &flowName);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     QWidget *createFlowsPane();
     QWidget *createRunsPane();
@@ -98,6 +102,11 @@ private:
     void updateRunsTitle();
     void showRunDetails();
     void selectFlowAfterListing();
+    // First layout without saved settings: the flow names as wide as they are (within bounds)
+    // and the flows pane wide enough for Flow, Active runs and Status, so a small screen still
+    // shows what matters in an incident.
+    void fitFlowNameColumn();
+    void fitSplitToFlows();
 
     models::Connection *m_connection;
     models::RefreshController *m_refresh;
@@ -116,6 +125,8 @@ private:
     QCheckBox *m_activeOnlyCheckBox = nullptr;
     QTreeView *m_runsView = nullptr;
     QTextBrowser *m_detailsBrowser = nullptr;
+    bool m_fitFlowNames = false; // no saved flows header: fit the Flow column once names are in
+    bool m_fitSplit = false;     // no saved split, and the user has not moved it yet
 };
 
 // The look every table in the window shares (sortable, row selection, movable columns).

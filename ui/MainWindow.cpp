@@ -571,7 +571,8 @@ void MainWindow::createConnectionsSidebar()
     m_sidebar = new ConnectionsSidebar(dock);
     dock->setWidget(m_sidebar);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
-    resizeDocks({dock}, {230}, Qt::Horizontal);
+    // A fifth of the window at most, so a small screen keeps room for the flows and runs.
+    resizeDocks({dock}, {qMin(230, width() / 5)}, Qt::Horizontal);
     QAction *toggle = dock->toggleViewAction();
     toggle->setObjectName(QStringLiteral("connectionsSidebarAction"));
     toggle->setText(tr("&Connections sidebar"));
