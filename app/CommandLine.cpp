@@ -116,7 +116,8 @@ CommandLineRequest parseCommandLine(const QStringList &arguments)
                           parser);
     if (parser.isSet(options.endpoint)) {
         request.endpoint = QUrl(parser.value(options.endpoint), QUrl::StrictMode);
-        const QString problem = aws::EndpointResolver::checkUrl(request.endpoint, tr("--endpoint-url"));
+        const QString problem = aws::EndpointResolver::checkUrlText(parser.value(options.endpoint),
+                                                                    tr("--endpoint-url"));
         if (!problem.isEmpty())
             return usageError(problem, parser);
     }

@@ -322,10 +322,9 @@ QString AccountDialog::problem(Field field) const
                 .arg(region());
         return {};
     case Field::Endpoint: {
-        const QUrl url = endpointUrl();
         if (m_endpointLineEdit->text().trimmed().isEmpty())
             return {};
-        return aws::EndpointResolver::checkUrl(url, tr("the Endpoint field"));
+        return aws::EndpointResolver::checkUrlText(m_endpointLineEdit->text(), tr("the Endpoint field"));
     }
     }
     return {};

@@ -221,7 +221,7 @@ QString ConnectionDialog::endpointProblem() const
     const QString text = m_endpointLineEdit->text().trimmed();
     if (text.isEmpty())
         return {};
-    return aws::EndpointResolver::checkUrl(QUrl(text, QUrl::StrictMode), tr("the Endpoint field"));
+    return aws::EndpointResolver::checkUrlText(text, tr("the Endpoint field"));
 }
 
 void ConnectionDialog::showEndpointProblem(const QString &problem)

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QHostAddress>
+#include <QRegularExpression>
 
 namespace flowdesk::aws {
 
@@ -129,6 +130,36 @@ QString EndpointResolver::checkUrl(const QUrl &url, const QString &origin)
               "address).").arg(shown, origin);
 }
 
+QString EndpointResolver::checkUrlText(const QString &text, const QString &origin)
+{
+    const QString value = text.trimmed();
+    const QUrl url(value, QUrl::StrictMode);
+    if (url.isValid() && !url.host().isEmpty())
+        return checkUrl(url, origin);
+    // Scheme, then the authority (userinfo@host:port), as RFC 3986 splits a URL.
+    static const QRegularExpression shape(
+        QStringLiteral(R"(^([A-Za-z][A-Za-z0-9+.\-]*)://(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)(?::([^/?#]*))?)"));
+    const QRegularExpressionMatch parts = shape.match(value);
+    QString problem;
+    if (value.isEmpty())
+        problem = tr("it is empty");
+    else if (!parts.hasMatch())
+        problem = tr("it does not start with https:// and a host name");
+    else if (parts.captured(2).isEmpty())
+        problem = tr("it names no host");
+    else if (parts.capturedLength(3) > 0) {
+        bool isNumber = false;
+        const int port = parts.captured(3).toInt(&isNumber);
+        if (!isNumber || port < 1 || port > 65535)
+            problem = tr("its port \"%1\" is not a number from 1 to 65535").arg(parts.captured(3));
+    }
+    if (problem.isEmpty())
+        problem = tr("it is not a valid URL (%1)").arg(url.errorString());
+    return tr("The endpoint \"%1\" (from %2) cannot be used: %3. Use e.g. "
+              "https://appflow.eu-west-1.amazonaws.com.")
+        .arg(value, origin, problem);
+}
+
 EndpointResult EndpointResolver::resolve(const EndpointRequest &request)
 {
     EndpointResult result;
@@ -169,7 +200,7 @@ EndpointResult EndpointResolver::resolve(const EndpointRequest &request)
             return result;
         }
         const QUrl url = QUrl(custom.value, QUrl::StrictMode);
-        result.error = checkUrl(url, custom.origin);
+        result.error = checkUrlText(custom.value, custom.origin);
         if (!result.error.isEmpty())
             return result;
         if (result.signingRegion.isEmpty()) {

@@ -45,6 +45,9 @@ public:
     // Empty when `url` is acceptable as an endpoint; otherwise why not. `origin` names where it
     // was configured.
     static QString checkUrl(const QUrl &url, const QString &origin);
+    // The same for what the user typed or configured: an invalid value is quoted as written
+    // (QUrl forgets it) with what is wrong with it.
+    static QString checkUrlText(const QString &text, const QString &origin);
     static bool isLoopbackHost(const QString &host);
     static QString serviceKey(AwsService service); // "appflow", "sts", "sso"
 };

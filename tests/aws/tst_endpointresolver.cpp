@@ -22,6 +22,43 @@ private:
     }
 
 private slots:
+    // Issue #16 finding: "http://example.com:99999" and "::::" were reported as "" (an invalid
+    // QUrl forgets its text); the message quotes the value and says what is wrong with it.
+    void invalidEndpointTextIsQuotedWithTheProblem_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("port out of range") << QStringLiteral("http://example.com:99999")
+                                           << QStringLiteral("port \"99999\" is not a number from 1 to 65535");
+        QTest::newRow("port not a number") << QStringLiteral("https://example.com:abc/")
+                                           << QStringLiteral("port \"abc\" is not a number");
+        QTest::newRow("colons") << QStringLiteral("::::") << QStringLiteral("does not start with https://");
+        QTest::newRow("no scheme") << QStringLiteral("appflow.eu-west-1.amazonaws.com")
+                                   << QStringLiteral("does not start with https://");
+        QTest::newRow("no host") << QStringLiteral("https:///path") << QStringLiteral("names no host");
+        QTest::newRow("empty") << QStringLiteral("  ") << QStringLiteral("it is empty");
+    }
+
+    void invalidEndpointTextIsQuotedWithTheProblem()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, problem);
+        const QString message = EndpointResolver::checkUrlText(text, QStringLiteral("--endpoint-url"));
+        QVERIFY2(message.contains(u'"' + text.trimmed() + u'"'), qPrintable(message));
+        QVERIFY2(message.contains(problem), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("--endpoint-url")), qPrintable(message));
+    }
+
+    void validEndpointTextIsChecked()
+    {
+        QVERIFY(EndpointResolver::checkUrlText(QStringLiteral("https://appflow.eu-west-1.amazonaws.com"),
+                                               QStringLiteral("x")).isEmpty());
+        QVERIFY(EndpointResolver::checkUrlText(QStringLiteral("http://127.0.0.1:4567"), QStringLiteral("x")).isEmpty());
+        // A valid URL still goes through the scheme rules.
+        QVERIFY(EndpointResolver::checkUrlText(QStringLiteral("http://example.com"), QStringLiteral("x"))
+                    .contains(QStringLiteral("unencrypted")));
+    }
+
     // Every case of the service's own endpoint tests that Flowdesk supports (no dual-stack):
     // ../shared/reference/appflow/endpoint-tests-1.json.
     void officialEndpointTests()
