@@ -27,6 +27,20 @@ QString outcomeWords(AuditOutcome::Kind kind)
     return {};
 }
 
+// "cancel started for 2 runs", "1 run not cancellable": whole phrases, so every language can
+// put the number and the plural where it belongs.
+QString countedOutcome(AuditOutcome::Kind kind, int count)
+{
+    switch (kind) {
+    case AuditOutcome::Kind::CancelStarted: return AuditEntryModel::tr("cancel started for %n run(s)", nullptr, count);
+    case AuditOutcome::Kind::NotCancellable: return AuditEntryModel::tr("%n run(s) not cancellable", nullptr, count);
+    case AuditOutcome::Kind::RequestFailed:
+        return AuditEntryModel::tr("%n run(s) not cancelled: request failed", nullptr, count);
+    case AuditOutcome::Kind::Reconciled: return AuditEntryModel::tr("%n run(s) checked later", nullptr, count);
+    }
+    return {};
+}
+
 QString orAbsent(const QString &text)
 {
     return text.isEmpty() ? models::DisplayFormat::absent() : text;
@@ -127,10 +141,10 @@ QString AuditEntryModel::outcomeSummary(const AuditEntry &entry) const
     }
     for (auto kind : {AuditOutcome::Kind::CancelStarted, AuditOutcome::Kind::NotCancellable,
                       AuditOutcome::Kind::RequestFailed}) {
-        const auto count = std::count_if(entry.outcomes.cbegin(), entry.outcomes.cend(),
-                                         [kind](const AuditOutcome &o) { return o.kind == kind; });
+        const int count = int(std::count_if(entry.outcomes.cbegin(), entry.outcomes.cend(),
+                                             [kind](const AuditOutcome &o) { return o.kind == kind; }));
         if (count > 0)
-            parts << QLocale().toString(static_cast<qlonglong>(count)) + u' ' + outcomeWords(kind);
+            parts << countedOutcome(kind, count);
     }
     if (!entry.deactivation.isEmpty()) {
         return entry.deactivation == QLatin1String("failed")

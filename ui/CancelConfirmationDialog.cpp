@@ -246,7 +246,9 @@ QWidget *CancelConfirmationDialog::createWarnings()
 
     layout->addWidget(warningRow(
         QStringLiteral("chargesWarningLabel"), QStyle::SP_MessageBoxInformation,
-        tr("You are still charged for the data these runs have already processed."), box));
+        tr("You are still charged for the data the %n run(s) have already processed.", nullptr,
+           qMax(1, m_plan.runCount())),
+        box));
     layout->addWidget(warningRow(
         QStringLiteral("dataStaysWarningLabel"), QStyle::SP_MessageBoxInformation,
         tr("Data already written to the destination stays there. Cancelling does not remove "

@@ -187,8 +187,8 @@ QString CancelOutcomeView::resultText() const
         if (stopped == started)
             lines << tr("%n run(s) cancelled: AppFlow shows them stopped.", nullptr, started);
         else
-            lines << tr("Cancel started for %n run(s); watching until they reach Canceled "
-                        "(%1 so far).", nullptr, started)
+            lines << tr("Cancel started for %n run(s); watching until AppFlow shows the status "
+                        "Canceled (%1 so far).", nullptr, started)
                          .arg(stopped);
     }
     if (already > 0)

@@ -7,6 +7,10 @@
 <context>
     <name>flowdesk::CancelConfirmationDialog</name>
     <message numerus="yes">
+        <source>You are still charged for the data the %n run(s) have already processed.</source>
+        <translation><numerusform>You are still charged for the data this run has already processed.</numerusform><numerusform>You are still charged for the data these %n runs have already processed.</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>Cancel %n run(s)</source>
         <translation><numerusform>Cancel %n run</numerusform><numerusform>Cancel %n runs</numerusform></translation>
     </message>
@@ -50,8 +54,8 @@
         <translation><numerusform>%n run cancelled: AppFlow shows it stopped.</numerusform><numerusform>%n runs cancelled: AppFlow shows them stopped.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>Cancel started for %n run(s); watching until they reach Canceled (%1 so far).</source>
-        <translation><numerusform>Cancel started for %n run; watching until it reaches Canceled (%1 so far).</numerusform><numerusform>Cancel started for %n runs; watching until they reach Canceled (%1 so far).</numerusform></translation>
+        <source>Cancel started for %n run(s); watching until AppFlow shows the status Canceled (%1 so far).</source>
+        <translation><numerusform>Cancel started for %n run; watching until AppFlow shows the status Canceled (%1 so far).</numerusform><numerusform>Cancel started for %n runs; watching until AppFlow shows the status Canceled (%1 so far).</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n run(s) were already being cancelled.</source>
@@ -143,6 +147,25 @@
     <message numerus="yes">
         <source>%n flow(s) not read (%1): their runs are missing or as last read.</source>
         <translation><numerusform>%n flow not read (%1): its runs are missing or as last read.</numerusform><numerusform>%n flows not read (%1): their runs are missing or as last read.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>flowdesk::AuditEntryModel</name>
+    <message numerus="yes">
+        <source>cancel started for %n run(s)</source>
+        <translation><numerusform>cancel started for %n run</numerusform><numerusform>cancel started for %n runs</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) not cancellable</source>
+        <translation><numerusform>%n run not cancellable</numerusform><numerusform>%n runs not cancellable</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) not cancelled: request failed</source>
+        <translation><numerusform>%n run not cancelled: request failed</numerusform><numerusform>%n runs not cancelled: request failed</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) checked later</source>
+        <translation><numerusform>%n run checked later</numerusform><numerusform>%n runs checked later</numerusform></translation>
     </message>
 </context>
 </TS>

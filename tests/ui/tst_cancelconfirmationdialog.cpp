@@ -60,6 +60,22 @@ private slots:
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     }
 
+    // Issue #16 finding: one run was "these runs".
+    void oneRunIsThisRun()
+    {
+        CancelPlan plan;
+        plan.flows << flow(QStringLiteral("zendesk-tickets"), appflow::TriggerType::Scheduled, {},
+                           {run(QStringLiteral("exec-1"), 1200, 2048)});
+        auto *dialog = new CancelConfirmationDialog(plan);
+        dialog->open();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        const QString charges = labelText(*dialog, "chargesWarningLabel");
+        QVERIFY2(charges.contains(QStringLiteral("the data this run has already processed")), qPrintable(charges));
+        QVERIFY2(labelText(*dialog, "titleLabel").contains(QStringLiteral("Cancel 1 run ")),
+                 qPrintable(labelText(*dialog, "titleLabel")));
+        delete dialog;
+    }
+
     void showsEveryWarningAndTheRuns()
     {
         CancelPlan plan;
@@ -74,7 +90,8 @@ private slots:
         QVERIFY(labelText(*dialog, "titleLabel").contains(QStringLiteral("Cancel 2 runs")));
         QVERIFY(labelText(*dialog, "titleLabel").contains(QStringLiteral("zendesk-tickets")));
         QVERIFY(labelText(*dialog, "connectionLabel").contains(QStringLiteral("eu-west-1")));
-        QVERIFY(labelText(*dialog, "chargesWarningLabel").contains(QStringLiteral("charged")));
+        QVERIFY2(labelText(*dialog, "chargesWarningLabel").contains(QStringLiteral("charged for the data these 2 runs")),
+                 qPrintable(labelText(*dialog, "chargesWarningLabel")));
         QVERIFY(labelText(*dialog, "dataStaysWarningLabel").contains(QStringLiteral("stays there")));
         QVERIFY(labelText(*dialog, "irreversibleWarningLabel").contains(QStringLiteral("cannot be undone")));
         QVERIFY(labelText(*dialog, "scheduledWarningLabel").contains(QStringLiteral("not affected")));

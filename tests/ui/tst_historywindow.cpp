@@ -161,7 +161,7 @@ private slots:
                  QStringLiteral("AccessDeniedException: not authorized"));
         QCOMPARE(cell(view, 2, AuditEntryModel::OutcomeColumn), QStringLiteral("Cancel requested"));
         QCOMPARE(cell(view, 3, AuditEntryModel::OutcomeColumn),
-                 QStringLiteral("1 cancel started, 1 not cancellable"));
+                 QStringLiteral("cancel started for 1 run, 1 run not cancellable"));
         QVERIFY(view->model()->index(3, AuditEntryModel::OutcomeColumn).data(Qt::ToolTipRole)
                     .toString().contains(QStringLiteral("exec-2: not cancellable (already finished (Successful))")));
 
@@ -371,7 +371,7 @@ private slots:
         QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("reloadButton")), Qt::LeftButton);
         QCOMPARE(combo->currentText(), ordersFlow);
         QCOMPARE(view->model()->rowCount(), 4);
-        QCOMPARE(cell(view, 0, AuditEntryModel::OutcomeColumn), QStringLiteral("2 cancel started"));
+        QCOMPARE(cell(view, 0, AuditEntryModel::OutcomeColumn), QStringLiteral("cancel started for 2 runs"));
         QCOMPARE(cell(view, 1, AuditEntryModel::OutcomeColumn), QStringLiteral("Cancel requested"));
         QVERIFY(window.findChild<QLabel *>(QStringLiteral("damagedLinesLabel"))->text().contains(QStringLiteral("4, 7")));
     }
