@@ -404,6 +404,12 @@ void ConnectionPage::addOutcomeView(CancelOutcomeView *view)
     m_outcomeViews.append(view);
 }
 
+bool ConnectionPage::hasOpenOutcomeWindows() const
+{
+    return std::any_of(m_outcomeViews.cbegin(), m_outcomeViews.cend(),
+                       [](const auto &view) { return view && view->isVisible(); });
+}
+
 bool ConnectionPage::cancelRequestsInFlight() const
 {
     return std::any_of(m_outcomeViews.cbegin(), m_outcomeViews.cend(), [](const auto &view) {

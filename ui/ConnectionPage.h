@@ -79,6 +79,7 @@ public:
     // and is refused while one of them still has requests in flight.
     void addOutcomeView(CancelOutcomeView *view);
     bool cancelRequestsInFlight() const;
+    bool hasOpenOutcomeWindows() const;
     void closeOutcomeViews();
 
     // Splitter sizes and column layout, shared by every connection page.

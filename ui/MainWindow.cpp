@@ -494,8 +494,35 @@ bool MainWindow::closeConnection(ConnectionPage *page)
         showInfo(tr("%1 cannot be closed yet: a cancel is still being sent there.")
                      .arg(page->connection()->info().label()),
                  tr("Close it again once the cancel window says every request has answered."));
+        m_closeRefusalText = m_messageBar->text();
         return false;
     }
+    if (page->hasOpenOutcomeWindows()) {
+        // Its cancel result windows watch the runs through this connection and go with it:
+        // say so instead of closing them behind the user's back.
+        QPointer<ConnectionPage> target = page;
+        MessageBoxes::question(
+            this, tr("Close connection"),
+            tr("Close %1? Its cancel result window closes with it; what was cancelled stays in "
+               "Cancel History.").arg(page->connection()->info().label()),
+            QMessageBox::Close | QMessageBox::Cancel, QMessageBox::Cancel,
+            [this, target](QMessageBox::StandardButton answer) {
+                if (answer == QMessageBox::Close && target && !target->cancelRequestsInFlight())
+                    removeConnection(target);
+            });
+        return false;
+    }
+    removeConnection(page);
+    return true;
+}
+
+void MainWindow::removeConnection(ConnectionPage *page)
+{
+    // A "cannot close yet" message was about the cancel this connection was sending; closing
+    // it means those requests have answered, so the message is over.
+    if (!m_closeRefusalText.isEmpty() && m_messageBar->text() == m_closeRefusalText)
+        m_messageBar->clear();
+    m_closeRefusalText.clear();
     {
         QSettings settings;
         page->saveLayout(settings);
@@ -505,7 +532,6 @@ bool MainWindow::closeConnection(ConnectionPage *page)
     updateTabTitles();
     updateStatusBar();
     updateActions();
-    return true;
 }
 
 QList<ConnectionPage *> MainWindow::pages() const
@@ -1052,6 +1078,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
             showInfo(tr("Flowdesk cannot close yet: a cancel is still being sent to %1.")
                          .arg(page->connection()->info().label()),
                      tr("Close it again once the cancel window says every request has answered."));
+            m_closeRefusalText = m_messageBar->text();
             event->ignore();
             return;
         }

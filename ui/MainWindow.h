@@ -62,6 +62,8 @@ public:
     // Closes every connection, then shows `connection` (null: the empty state).
     void setConnection(models::Connection *connection);
     // Closes a connection's tab, unless one of its cancels still has requests in flight.
+    // True when the tab closed now; false when it cannot close yet (a cancel is being sent) or
+    // the user is asked first (its cancel result windows would close with it).
     bool closeConnection(ConnectionPage *page);
     // The page of the current tab; on "All active runs", the connection of the current row,
     // else the first page. Null without connections.
@@ -153,6 +155,7 @@ private:
     void deactivateCurrentFlow();
     void startRunOfCurrentFlow();
 
+    void removeConnection(ConnectionPage *page);
     void restoreSettings();
     void saveSettings() const;
     void rememberChoice(const models::ConnectionInfo &info);
@@ -169,6 +172,7 @@ private:
     aws::StoredAccounts *m_accounts = nullptr;
 
     MessageBar *m_messageBar = nullptr;
+    QString m_closeRefusalText; // the last "cannot close yet" message, while it is shown
     QTabWidget *m_tabs = nullptr;
     AllActiveRunsPane *m_activePane = nullptr;
     ConnectionsSidebar *m_sidebar = nullptr;

@@ -472,8 +472,9 @@ private slots:
         // Closing a connection takes its runs out of "All active runs" (once its cancel has
         // answered), and the Connection column goes with the second connection.
         QTRY_VERIFY(!secondPage->cancelRequestsInFlight());
-        QVERIFY(m_window->closeConnection(secondPage));
-        QCOMPARE(m_window->pages().size(), 1);
+        flowdesk::MessageBoxes::setNextAnswer(QMessageBox::Close); // its result window closes too
+        QVERIFY(!m_window->closeConnection(secondPage));
+        QTRY_COMPARE(m_window->pages().size(), 1);
         QTRY_COMPARE(active->model()->rowCount(), 4);
         QVERIFY(active->isColumnHidden(flowdesk::models::ActiveRunsModel::ConnectionColumn));
     }
@@ -635,7 +636,22 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!page->cancelRequestsInFlight(), 10000);
         QCOMPARE(auditLines(m_sim->auditLogPath()).size(), 2); // intent and result
         m_sim->simulator().setLatencyMs(0);
-        QVERIFY(m_window->closeConnection(page));
+        // Its result window is open: closing asks first (issue #16: it was closed silently);
+        // "Cancel" keeps both.
+        QPointer<flowdesk::ConnectionPage> guard = page;
+        flowdesk::MessageBoxes::setNextAnswer(QMessageBox::Cancel);
+        QVERIFY(!m_window->closeConnection(page));
+        QVERIFY2(flowdesk::MessageBoxes::lastText().contains(QStringLiteral("result window closes with it")),
+                 qPrintable(flowdesk::MessageBoxes::lastText()));
+        QTest::qWait(50);
+        QVERIFY(guard);
+        QVERIFY(page->hasOpenOutcomeWindows());
+        flowdesk::MessageBoxes::setNextAnswer(QMessageBox::Close);
+        QVERIFY(!m_window->closeConnection(page));
+        QTRY_VERIFY(!guard);
+        // The "cannot be closed yet" message went with the tab it was about.
+        QVERIFY2(!m_window->messageBar()->text().contains(QStringLiteral("still being sent")),
+                 qPrintable(m_window->messageBar()->text()));
         QVERIFY(m_window->close());
     }
 
