@@ -171,6 +171,17 @@ void MainWindow::createCancelWorkflow()
     });
 }
 
+// A toolbar tooltip says what the action does and how to reach it from the keyboard; the
+// label alone is already on the button. The status bar shows the same words on hover in menus.
+void MainWindow::setWhatItDoes(QAction *action, const QString &description)
+{
+    QString tip = description;
+    if (!action->shortcut().isEmpty())
+        tip += QStringLiteral(" (%1)").arg(action->shortcut().toString(QKeySequence::NativeText));
+    action->setToolTip(tip);
+    action->setStatusTip(description);
+}
+
 void MainWindow::createActions()
 {
     m_openConnectionAction = new QAction(QIcon::fromTheme(QStringLiteral("network-server"),
@@ -178,7 +189,7 @@ void MainWindow::createActions()
                                          tr("&Open connection…"), this);
     m_openConnectionAction->setObjectName(QStringLiteral("openConnectionAction"));
     m_openConnectionAction->setShortcut(QKeySequence::Open);
-    m_openConnectionAction->setToolTip(tr("Open another AWS profile, account or region in a new tab (Ctrl+O)"));
+    setWhatItDoes(m_openConnectionAction, tr("Open another AWS profile, account or region in a new tab"));
     connect(m_openConnectionAction, &QAction::triggered, this, &MainWindow::openConnectionDialog);
 
     m_closeConnectionAction = new QAction(tr("&Close connection"), this);
@@ -194,7 +205,7 @@ void MainWindow::createActions()
                                   tr("&Refresh"), this);
     m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
-    m_refreshAction->setToolTip(tr("Read flows and runs again (F5)"));
+    setWhatItDoes(m_refreshAction, tr("Read flows and runs again from AppFlow"));
     connect(m_refreshAction, &QAction::triggered, this, [this] {
         for (ConnectionPage *page : pagesInView())
             page->refreshController()->refresh();
@@ -202,7 +213,7 @@ void MainWindow::createActions()
 
     m_stopAction = new QAction(style()->standardIcon(QStyle::SP_BrowserStop), tr("S&top"), this);
     m_stopAction->setObjectName(QStringLiteral("stopAction"));
-    m_stopAction->setToolTip(tr("Stop the refresh in progress"));
+    setWhatItDoes(m_stopAction, tr("Stop the refresh in progress; what was read so far stays, marked as partial"));
     connect(m_stopAction, &QAction::triggered, this, [this] {
         for (ConnectionPage *page : pagesInView())
             page->refreshController()->stop();
@@ -213,11 +224,15 @@ void MainWindow::createActions()
     m_cancelSelectedAction->setObjectName(QStringLiteral("cancelSelectedAction"));
     m_cancelSelectedAction->setShortcut(QKeySequence::Delete);
     m_cancelSelectedAction->setShortcutContext(Qt::WindowShortcut);
+    setWhatItDoes(m_cancelSelectedAction, tr("Cancel the runs selected in the table, after a confirmation "
+                                             "that says what cancelling costs"));
     connect(m_cancelSelectedAction, &QAction::triggered, this, &MainWindow::cancelSelectedRuns);
 
     m_cancelFlowAction = new QAction(tr("Cancel all active runs of this flow…"), this);
     m_cancelFlowAction->setObjectName(QStringLiteral("cancelFlowAction"));
     m_cancelFlowAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Delete));
+    setWhatItDoes(m_cancelFlowAction, tr("Cancel every run of the selected flow that is in progress now, "
+                                         "after a confirmation"));
     connect(m_cancelFlowAction, &QAction::triggered, this, &MainWindow::cancelAllOfCurrentFlow);
 
     m_cancelAllAction = new QAction(tr("Cancel every active run…"), this);
@@ -227,18 +242,19 @@ void MainWindow::createActions()
     m_deactivateAction = new QAction(style()->standardIcon(QStyle::SP_MediaPause),
                                      tr("&Deactivate flow…"), this);
     m_deactivateAction->setObjectName(QStringLiteral("deactivateAction"));
-    m_deactivateAction->setToolTip(tr("Stop scheduled or event runs of this flow (StopFlow)"));
+    setWhatItDoes(m_deactivateAction, tr("Stop new scheduled or event runs of this flow (StopFlow); "
+                                         "runs in progress go on"));
     connect(m_deactivateAction, &QAction::triggered, this, &MainWindow::deactivateCurrentFlow);
 
     m_startAction = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Start run"), this);
     m_startAction->setObjectName(QStringLiteral("startAction"));
-    m_startAction->setToolTip(tr("Start a run of this on-demand flow (StartFlow)"));
+    setWhatItDoes(m_startAction, tr("Start a run of this on-demand flow now (StartFlow)"));
     connect(m_startAction, &QAction::triggered, this, &MainWindow::startRunOfCurrentFlow);
 
     m_historyAction = new QAction(tr("Cancel &history"), this);
     m_historyAction->setObjectName(QStringLiteral("historyAction"));
     m_historyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
-    m_historyAction->setToolTip(tr("Every cancel Flowdesk sent, from the audit log"));
+    setWhatItDoes(m_historyAction, tr("Every cancel Flowdesk sent, from the audit log"));
     connect(m_historyAction, &QAction::triggered, this, &MainWindow::showHistory);
 
     m_preferencesAction = new QAction(tr("&Preferences…"), this);

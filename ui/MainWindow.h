@@ -156,6 +156,7 @@ private:
     void startRunOfCurrentFlow();
 
     void removeConnection(ConnectionPage *page);
+    static void setWhatItDoes(QAction *action, const QString &description);
     void restoreSettings();
     void saveSettings() const;
     void rememberChoice(const models::ConnectionInfo &info);

@@ -39,6 +39,7 @@
 #include <QTreeView>
 #include <QTableWidget>
 #include <QHeaderView>
+#include <QToolBar>
 #include <QtTest>
 
 using flowdesk::CancelConfirmationDialog;
@@ -192,6 +193,30 @@ private slots:
         // Nothing to act on without a connection.
         QVERIFY(!window.findChild<QAction *>(QStringLiteral("cancelSelectedAction"))->isEnabled());
         QVERIFY(!window.findChild<QAction *>(QStringLiteral("refreshAction"))->isEnabled());
+    }
+
+    // Issue #16 finding: toolbar tooltips only repeated the labels. Each says more than its
+    // button does, and names the shortcut when there is one.
+    void toolbarTooltipsSayWhatAndHow()
+    {
+        MainWindow window;
+        const QList<QToolBar *> toolBars = window.findChildren<QToolBar *>();
+        QVERIFY(!toolBars.isEmpty());
+        int checked = 0;
+        for (QToolBar *toolBar : toolBars) {
+            for (QAction *action : toolBar->actions()) {
+                if (action->isSeparator() || action->text().isEmpty())
+                    continue;
+                const QString label = action->text().remove(u'&').remove(u'…').trimmed();
+                const QString tip = action->toolTip();
+                QVERIFY2(tip.size() > label.size() + 10 && tip != label, qPrintable(label + u" → " + tip));
+                if (!action->shortcut().isEmpty())
+                    QVERIFY2(tip.contains(action->shortcut().toString(QKeySequence::NativeText)),
+                             qPrintable(label + u" → " + tip));
+                ++checked;
+            }
+        }
+        QVERIFY(checked >= 6);
     }
 
     void showsFlowsRunsAndTheConnection()
