@@ -7,6 +7,7 @@
 #include "MainWindow.h"
 #include "MessageBar.h"
 #include "Preferences.h"
+#include "Theme.h"
 #include "Translations.h"
 #include "WidgetMfaPrompter.h"
 
@@ -91,6 +92,12 @@ int main(int argc, char *argv[])
     if (const std::optional<int> exitCode = answerWithoutWindow(request))
         return *exitCode;
     Q_INIT_RESOURCE(flowdesk); // the icons live in a static library
+    {
+        // View → Theme as chosen last time; "System" leaves the desktop's style and palette.
+        flowdesk::Theme::rememberSystemLook();
+        if (const auto theme = flowdesk::Theme::load(QSettings()); theme != flowdesk::Theme::Choice::System)
+            flowdesk::Theme::apply(theme);
+    }
     flowdesk::installTranslations();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/flowdesk.svg")));
     {

@@ -1,4 +1,5 @@
 #include "AccountDialog.h"
+#include "SemanticColors.h"
 
 #include "ErrorPresenter.h"
 
@@ -6,6 +7,7 @@
 #include <ConnectionCatalog.h>
 #include <EndpointResolver.h>
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -22,13 +24,11 @@ namespace flowdesk {
 
 namespace {
 
-const QColor kErrorColor(0xb0, 0x1c, 0x1c);
-const QColor kOkColor(0x1b, 0x6e, 0x20);
-
-void setTextColor(QLabel *label, const QColor &color)
+// Errors, warnings and success in the tone of the palette in use (light or dark).
+void setTextTone(QLabel *label, SemanticColors::Tone tone)
 {
     QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, color);
+    palette.setColor(QPalette::WindowText, SemanticColors::textOnWindow(tone, QApplication::palette(label)));
     label->setPalette(palette);
 }
 
@@ -127,7 +127,7 @@ void AccountDialog::build()
         error->setWordWrap(true);
         // Expanding, so the form gives it the field's full width to wrap in.
         error->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-        setTextColor(error, kErrorColor);
+        setTextTone(error, SemanticColors::Tone::Error);
         form->addRow(QString(), error);
         form->setRowVisible(error, false);
         m_errorLabels.insert(int(which), error);
@@ -136,7 +136,7 @@ void AccountDialog::build()
             m_accessKeyWarningLabel->setObjectName(QStringLiteral("accessKeyWarningLabel"));
             m_accessKeyWarningLabel->setWordWrap(true);
             m_accessKeyWarningLabel->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-            setTextColor(m_accessKeyWarningLabel, QColor(0x8a, 0x5a, 0x00));
+            setTextTone(m_accessKeyWarningLabel, SemanticColors::Tone::Warning);
             form->addRow(QString(), m_accessKeyWarningLabel);
             form->setRowVisible(m_accessKeyWarningLabel, false);
         }
@@ -413,7 +413,7 @@ void AccountDialog::credentialsChanged()
 void AccountDialog::setStatus(const QString &text, bool ok)
 {
     m_statusLabel->setText(text);
-    setTextColor(m_statusLabel, ok ? kOkColor : kErrorColor);
+    setTextTone(m_statusLabel, ok ? SemanticColors::Tone::Success : SemanticColors::Tone::Error);
     m_statusLabel->setVisible(!text.isEmpty());
     fitHeight();
 }

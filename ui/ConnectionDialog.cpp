@@ -1,4 +1,5 @@
 #include "ConnectionDialog.h"
+#include "SemanticColors.h"
 #include "ScreenFit.h"
 
 #include "AccountDialog.h"
@@ -26,7 +27,6 @@ namespace {
 using models::ConnectionCatalogEntry;
 using Kind = models::ConnectionInfo::Kind;
 
-const QColor kErrorColor(0xb0, 0x1c, 0x1c);
 
 } // namespace
 
@@ -105,7 +105,7 @@ ConnectionDialog::ConnectionDialog(aws::StoredAccounts *accounts,
     m_endpointErrorLabel->setObjectName(QStringLiteral("endpointErrorLabel"));
     m_endpointErrorLabel->setWordWrap(true);
     QPalette errorPalette = m_endpointErrorLabel->palette();
-    errorPalette.setColor(QPalette::WindowText, kErrorColor);
+    errorPalette.setColor(QPalette::WindowText, SemanticColors::textOnWindow(SemanticColors::Tone::Error, errorPalette));
     m_endpointErrorLabel->setPalette(errorPalette);
 
     auto *form = m_form = new QFormLayout;
@@ -165,7 +165,7 @@ void ConnectionDialog::selectionChanged()
     const ConnectionCatalogEntry *entry = currentEntry();
     QPalette palette = m_detailLabel->palette();
     palette.setColor(QPalette::WindowText, entry && entry->isBroken()
-                                               ? kErrorColor
+                                               ? SemanticColors::textOnWindow(SemanticColors::Tone::Error, this->palette())
                                                : this->palette().color(QPalette::WindowText));
     m_detailLabel->setPalette(palette);
     if (!entry) {

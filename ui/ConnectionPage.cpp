@@ -13,6 +13,7 @@
 #include "RunListModel.h"
 #include "StatusBadgeDelegate.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -37,8 +38,10 @@ namespace {
 
 QString htmlRow(const QString &label, const QString &value)
 {
-    return QStringLiteral("<tr><td style='color:#555;padding-right:14px'>%1</td><td>%2</td></tr>")
-        .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+    // Labels dimmed with the palette's placeholder colour (a fixed grey vanished on dark palettes).
+    const QString dim = QApplication::palette().color(QPalette::PlaceholderText).name();
+    return QStringLiteral("<tr><td style='color:%3;padding-right:14px'>%1</td><td>%2</td></tr>")
+        .arg(label.toHtmlEscaped(), value.toHtmlEscaped(), dim);
 }
 
 // Column widths, order and sort as the user left them; sensible widths the first time.

@@ -1,4 +1,6 @@
 #include "MainWindow.h"
+#include "PaletteIcons.h"
+#include "Theme.h"
 #include "ScreenFit.h"
 
 #include "ActiveRunsModel.h"
@@ -24,6 +26,7 @@
 #include <AuditLog.h>
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -75,6 +78,7 @@ MainWindow::MainWindow(QWidget *parent)
     ScreenFit::resizeWithin(this, QSize(1280, 800));
 
     createActions();
+    updatePaletteIcons();
     createMenus();
     createToolBar();
 
@@ -239,14 +243,13 @@ void MainWindow::createActions()
     m_cancelAllAction->setObjectName(QStringLiteral("cancelAllAction"));
     connect(m_cancelAllAction, &QAction::triggered, this, &MainWindow::cancelAllActiveRuns);
 
-    m_deactivateAction = new QAction(style()->standardIcon(QStyle::SP_MediaPause),
-                                     tr("&Deactivate flow…"), this);
+    m_deactivateAction = new QAction(tr("&Deactivate flow…"), this);
     m_deactivateAction->setObjectName(QStringLiteral("deactivateAction"));
     setWhatItDoes(m_deactivateAction, tr("Stop new scheduled or event runs of this flow (StopFlow); "
                                          "runs in progress go on"));
     connect(m_deactivateAction, &QAction::triggered, this, &MainWindow::deactivateCurrentFlow);
 
-    m_startAction = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Start run"), this);
+    m_startAction = new QAction(tr("&Start run"), this);
     m_startAction->setObjectName(QStringLiteral("startAction"));
     setWhatItDoes(m_startAction, tr("Start a run of this on-demand flow now (StartFlow)"));
     connect(m_startAction, &QAction::triggered, this, &MainWindow::startRunOfCurrentFlow);
@@ -305,6 +308,8 @@ void MainWindow::createMenus()
     viewMenu->setObjectName(QStringLiteral("viewMenu"));
     viewMenu->addAction(m_refreshAction);
     viewMenu->addAction(m_stopAction);
+    viewMenu->addSeparator();
+    createThemeMenu(viewMenu);
 
     QMenu *runsMenu = menuBar()->addMenu(tr("&Runs"));
     runsMenu->setObjectName(QStringLiteral("runsMenu"));
@@ -318,6 +323,36 @@ void MainWindow::createMenus()
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->setObjectName(QStringLiteral("helpMenu"));
     helpMenu->addAction(m_aboutAction);
+}
+
+// View → Theme: the desktop's look, or Fusion light or dark; remembered for the next start.
+void MainWindow::createThemeMenu(QMenu *viewMenu)
+{
+    QMenu *themeMenu = viewMenu->addMenu(tr("&Theme"));
+    themeMenu->setObjectName(QStringLiteral("themeMenu"));
+    auto *group = new QActionGroup(themeMenu);
+    const Theme::Choice current = Theme::load(QSettings());
+    const std::pair<Theme::Choice, QString> choices[] = {
+        {Theme::Choice::System, tr("&System")}, {Theme::Choice::Light, tr("&Light")}, {Theme::Choice::Dark, tr("&Dark")}};
+    for (const auto &[choice, text] : choices) {
+        QAction *action = themeMenu->addAction(text);
+        action->setObjectName(QStringLiteral("themeAction%1").arg(int(choice)));
+        action->setCheckable(true);
+        action->setChecked(choice == current);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [choice = choice] {
+            QSettings settings;
+            Theme::save(settings, choice);
+            Theme::apply(choice);
+        });
+    }
+}
+
+// Icons whose colour follows the palette; drawn again when the palette changes.
+void MainWindow::updatePaletteIcons()
+{
+    m_deactivateAction->setIcon(PaletteIcons::pause(palette()));
+    m_startAction->setIcon(PaletteIcons::play(palette()));
 }
 
 void MainWindow::createToolBar()
@@ -1079,6 +1114,8 @@ void MainWindow::startRunOfCurrentFlow()
 
 void MainWindow::changeEvent(QEvent *event)
 {
+    if (event->type() == QEvent::PaletteChange)
+        updatePaletteIcons();
     if (event->type() == QEvent::WindowStateChange) {
         for (ConnectionPage *page : pages())
             page->refreshController()->setPaused(isMinimized());

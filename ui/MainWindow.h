@@ -11,6 +11,7 @@
 #include <QTimer>
 #include <QPointer>
 
+class QMenu;
 class QAction;
 class QLabel;
 class QProgressBar;
@@ -156,6 +157,8 @@ private:
     void startRunOfCurrentFlow();
 
     void removeConnection(ConnectionPage *page);
+    void createThemeMenu(QMenu *viewMenu);
+    void updatePaletteIcons();
     static void setWhatItDoes(QAction *action, const QString &description);
     void restoreSettings();
     void saveSettings() const;

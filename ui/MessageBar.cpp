@@ -4,6 +4,8 @@
 #include <QClipboard>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPainter>
+#include <QPaintEvent>
 #include <QPushButton>
 #include <QStyle>
 #include <QTextDocument>
@@ -14,17 +16,14 @@ namespace flowdesk {
 
 namespace {
 
-QString backgroundFor(BarMessage::Severity severity)
+SemanticColors::Tone toneFor(BarMessage::Severity severity)
 {
     switch (severity) {
-    case BarMessage::Severity::Info:
-        return QStringLiteral("#e8f1fb; border: 1px solid #9cc1e8");
-    case BarMessage::Severity::Warning:
-        return QStringLiteral("#fff6e0; border: 1px solid #e6c36a");
-    case BarMessage::Severity::Error:
-        break;
+    case BarMessage::Severity::Info: return SemanticColors::Tone::Info;
+    case BarMessage::Severity::Warning: return SemanticColors::Tone::Warning;
+    case BarMessage::Severity::Error: break;
     }
-    return QStringLiteral("#fdecea; border: 1px solid #e3a29b");
+    return SemanticColors::Tone::Error;
 }
 
 QStyle::StandardPixmap iconFor(BarMessage::Severity severity)
@@ -100,8 +99,7 @@ MessageBar::MessageBar(QWidget *parent)
 void MessageBar::showMessage(const BarMessage &message)
 {
     m_message = message;
-    setStyleSheet(QStringLiteral("#messageBar { background: %1; border-radius: 4px; }")
-                      .arg(backgroundFor(message.severity)));
+    applyColors();
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
     m_iconLabel->setPixmap(style()->standardIcon(iconFor(message.severity)).pixmap(size, size));
 
@@ -123,6 +121,45 @@ void MessageBar::showMessage(const BarMessage &message)
     m_actionButton->setText(message.actionText);
     m_actionButton->setVisible(!message.actionText.isEmpty() && bool(message.action));
     show();
+}
+
+SemanticColors::Colors MessageBar::colors() const
+{
+    // The application's palette, not this widget's: ours carries the tone set below.
+    return SemanticColors::filled(toneFor(m_message.severity), QApplication::palette(this));
+}
+
+// Background and text from the palette's tone, so the text is readable on light and dark
+// palettes alike (a style sheet colour would not reach the labels inside).
+void MessageBar::applyColors()
+{
+    const SemanticColors::Colors tone = colors();
+    QPalette palette = QApplication::palette(this);
+    palette.setColor(QPalette::Window, tone.background);
+    palette.setColor(QPalette::WindowText, tone.text);
+    m_applyingColors = true;
+    setPalette(palette);
+    m_applyingColors = false;
+    update();
+}
+
+void MessageBar::paintEvent(QPaintEvent *)
+{
+    const SemanticColors::Colors tone = colors();
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(tone.border);
+    painter.setBrush(tone.background);
+    painter.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
+}
+
+void MessageBar::changeEvent(QEvent *event)
+{
+    // View → Theme or the desktop switched palettes: take the tone of the new one.
+    if (event->type() == QEvent::ApplicationPaletteChange
+        || (event->type() == QEvent::PaletteChange && !m_applyingColors))
+        applyColors();
+    QFrame::changeEvent(event);
 }
 
 void MessageBar::clear()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "SemanticColors.h"
+
 #include <QFrame>
 
 #include <functional>
@@ -43,8 +45,14 @@ public:
 signals:
     void closed();
 
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
 private:
     void copyRequestId();
+    SemanticColors::Colors colors() const;
+    void applyColors();
 
     QLabel *m_iconLabel;
     QLabel *m_textLabel;
@@ -53,6 +61,7 @@ private:
     QPushButton *m_actionButton;
     QToolButton *m_closeButton;
     BarMessage m_message;
+    bool m_applyingColors = false;
 };
 
 } // namespace flowdesk

@@ -1,4 +1,5 @@
 #include "MfaPromptDialog.h"
+#include "SemanticColors.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -52,7 +53,7 @@ MfaPromptDialog::MfaPromptDialog(const QString &serialNumber, const QString &rol
     m_errorLabel = new QLabel(this);
     m_errorLabel->setObjectName(QStringLiteral("mfaErrorLabel"));
     QPalette errorPalette = m_errorLabel->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xb0, 0x1c, 0x1c));
+    errorPalette.setColor(QPalette::WindowText, SemanticColors::textOnWindow(SemanticColors::Tone::Error, errorPalette));
     m_errorLabel->setPalette(errorPalette);
     m_errorLabel->hide();
 

@@ -1,4 +1,5 @@
 #include "PreferencesDialog.h"
+#include "SemanticColors.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -146,7 +147,7 @@ QWidget *PreferencesDialog::createProxyGroup()
     // Not wrapped: one line that widens the dialog if it must, never a clipped second line.
     m_proxyErrorLabel->setContentsMargins(24, 0, 0, 0);
     QPalette errorPalette = m_proxyErrorLabel->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xb0, 0x1c, 0x1c));
+    errorPalette.setColor(QPalette::WindowText, SemanticColors::textOnWindow(SemanticColors::Tone::Error, errorPalette));
     m_proxyErrorLabel->setPalette(errorPalette);
     m_proxyErrorLabel->hide();
 

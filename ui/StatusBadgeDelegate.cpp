@@ -2,6 +2,7 @@
 
 #include "AppFlowTypes.h"
 #include "ModelRoles.h"
+#include "SemanticColors.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -10,45 +11,32 @@ namespace flowdesk {
 
 namespace {
 
-struct BadgeColors {
-    QColor background;
-    QColor text;
-};
+using SemanticColors::Tone;
 
-BadgeColors executionColors(appflow::ExecutionStatus status)
+Tone executionTone(appflow::ExecutionStatus status)
 {
     using appflow::ExecutionStatus;
     switch (status) {
-    case ExecutionStatus::InProgress:
-        return {QColor(0xd7, 0xe9, 0xfb), QColor(0x0b, 0x4f, 0x8a)};
-    case ExecutionStatus::Successful:
-        return {QColor(0xdc, 0xf2, 0xdf), QColor(0x1e, 0x6b, 0x2e)};
-    case ExecutionStatus::Error:
-        return {QColor(0xfb, 0xdd, 0xdb), QColor(0x9c, 0x1c, 0x12)};
-    case ExecutionStatus::CancelStarted:
-        return {QColor(0xff, 0xec, 0xc7), QColor(0x8a, 0x52, 0x00)};
+    case ExecutionStatus::InProgress: return Tone::Info;
+    case ExecutionStatus::Successful: return Tone::Success;
+    case ExecutionStatus::Error: return Tone::Error;
+    case ExecutionStatus::CancelStarted: return Tone::Warning;
     case ExecutionStatus::Canceled:
-        return {QColor(0xe6, 0xe6, 0xe6), QColor(0x4a, 0x4a, 0x4a)};
-    case ExecutionStatus::Unknown:
-        break;
+    case ExecutionStatus::Unknown: break;
     }
-    return {QColor(0xee, 0xee, 0xee), QColor(0x33, 0x33, 0x33)};
+    return Tone::Neutral;
 }
 
-BadgeColors flowColors(appflow::FlowStatus status)
+Tone flowTone(appflow::FlowStatus status)
 {
     using appflow::FlowStatus;
     switch (status) {
-    case FlowStatus::Active:
-        return {QColor(0xdc, 0xf2, 0xdf), QColor(0x1e, 0x6b, 0x2e)};
-    case FlowStatus::Errored:
-        return {QColor(0xfb, 0xdd, 0xdb), QColor(0x9c, 0x1c, 0x12)};
-    case FlowStatus::Suspended:
-        return {QColor(0xff, 0xec, 0xc7), QColor(0x8a, 0x52, 0x00)};
-    default:
-        break;
+    case FlowStatus::Active: return Tone::Success;
+    case FlowStatus::Errored: return Tone::Error;
+    case FlowStatus::Suspended: return Tone::Warning;
+    default: break;
     }
-    return {QColor(0xe6, 0xe6, 0xe6), QColor(0x4a, 0x4a, 0x4a)};
+    return Tone::Neutral;
 }
 
 } // namespace
@@ -77,9 +65,9 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     style->drawControl(QStyle::CE_ItemViewItem, &background, painter, widget);
 
     const int status = statusValue.toInt();
-    const BadgeColors colors = m_kind == Kind::Execution
-        ? executionColors(static_cast<appflow::ExecutionStatus>(status))
-        : flowColors(static_cast<appflow::FlowStatus>(status));
+    const Tone tone = m_kind == Kind::Execution ? executionTone(static_cast<appflow::ExecutionStatus>(status))
+                                                : flowTone(static_cast<appflow::FlowStatus>(status));
+    const SemanticColors::Colors colors = SemanticColors::filled(tone, option.palette);
 
     const QFontMetrics metrics(option.font);
     const int padding = 7;
