@@ -122,7 +122,7 @@ void ConnectionCatalog::addDemoEntry()
 {
     ConnectionCatalogEntry entry;
     entry.kind = ConnectionInfo::Kind::Demo;
-    entry.displayName = tr("Built-in AppFlow simulator");
+    entry.displayName = tr("Built-in simulator");
     entry.region = QStringLiteral("us-east-1");
     entry.regionSource = tr("the demo");
     m_entries.append(entry);

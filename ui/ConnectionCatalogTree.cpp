@@ -63,13 +63,19 @@ void ConnectionCatalogTree::populate()
         item->setData(0, Qt::AccessibleTextRole, text);
         return item;
     };
-    auto placeholder = [](QTreeWidgetItem *parent, const QString &text) {
+    // Short enough for the sidebar's width; the whole sentence is the tooltip and what a
+    // screen reader says.
+    auto placeholder = [](QTreeWidgetItem *parent, const QString &text, const QString &detail) {
         auto *item = new QTreeWidgetItem(parent, {text});
         item->setFlags(Qt::ItemIsEnabled);
         item->setData(0, kEntryIndexRole, -1);
         item->setForeground(0, QPalette().brush(QPalette::Disabled, QPalette::Text));
-        item->setToolTip(0, text);
+        item->setToolTip(0, detail);
+        item->setData(0, Qt::AccessibleDescriptionRole, detail);
     };
+    const QString noAccountsYet = tr("None yet");
+    const QString howToAddAccounts = tr("No Flowdesk accounts yet: Add account… (in Open connection) stores "
+                                        "an access key in the system keychain.");
 
     QTreeWidgetItem *profiles = heading(tr("AWS CLI profiles"));
     QTreeWidgetItem *environment = nullptr;
@@ -90,7 +96,7 @@ void ConnectionCatalogTree::populate()
         } else if (entry.kind == Kind::Demo) {
             if (!accounts) { // the accounts group keeps its place (and its "Add account" hint)
                 accounts = heading(tr("Flowdesk accounts"));
-                placeholder(accounts, tr("None yet: Add account… stores keys in the system keychain"));
+                placeholder(accounts, noAccountsYet, howToAddAccounts);
             }
             demo = heading(tr("Demo"));
             parent = demo;
@@ -104,15 +110,13 @@ void ConnectionCatalogTree::populate()
         if (entry.region.isEmpty())
             item->setText(1, tr("none"));
     }
-    if (profiles->childCount() == 0)
-        placeholder(profiles, m_catalog.configError().isEmpty()
-                                  ? tr("None found in ~/.aws/config or ~/.aws/credentials")
-                                  : m_catalog.configError());
-    else if (!m_catalog.configError().isEmpty())
-        placeholder(profiles, m_catalog.configError());
+    if (!m_catalog.configError().isEmpty())
+        placeholder(profiles, m_catalog.configError(), m_catalog.configError()); // an error: in full
+    else if (profiles->childCount() == 0)
+        placeholder(profiles, tr("None found"), tr("No profiles in ~/.aws/config or ~/.aws/credentials."));
     if (!accounts) {
         accounts = heading(tr("Flowdesk accounts"));
-        placeholder(accounts, tr("None yet: Add account… stores keys in the system keychain"));
+        placeholder(accounts, noAccountsYet, howToAddAccounts);
     }
     expandAll();
 }

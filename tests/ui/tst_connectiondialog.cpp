@@ -119,9 +119,9 @@ private slots:
                      QStringLiteral("Environment"),
                      QStringLiteral("  Environment credentials | none"),
                      QStringLiteral("Flowdesk accounts"),
-                     QStringLiteral("  None yet: Add account… stores keys in the system keychain | "),
+                     QStringLiteral("  None yet | "),
                      QStringLiteral("Demo"),
-                     QStringLiteral("  Built-in AppFlow simulator | us-east-1")}));
+                     QStringLiteral("  Built-in simulator | us-east-1")}));
         // Starts on the profile the AWS CLI would use.
         QCOMPARE(tree->currentItem()->text(0), QStringLiteral("default"));
         QCOMPARE(child<QComboBox>(dialog, "regionComboBox")->currentText(), QStringLiteral("eu-west-1"));
@@ -258,7 +258,9 @@ private slots:
         home.env().insert(QStringLiteral("AWS_REGION"), QStringLiteral("ca-central-1"));
         QPointer<ConnectionDialog> dialog = newDialog(home.env());
         auto *tree = child<QTreeWidget>(dialog, "entriesTreeWidget");
-        QVERIFY(treeText(tree).contains(QStringLiteral("  None found in ~/.aws/config or ~/.aws/credentials | ")));
+        QVERIFY(treeText(tree).contains(QStringLiteral("  None found | ")));
+        // Short for the sidebar; the whole sentence in the tooltip (and for screen readers).
+        QVERIFY(itemNamed(tree, QStringLiteral("None found"))->toolTip(0).contains(QStringLiteral("~/.aws/config")));
         QCOMPARE(tree->currentItem()->text(0), QStringLiteral("Environment credentials"));
         QSignalSpy chosen(dialog.data(), &ConnectionDialog::connectionChosen);
         QTest::keyClick(tree, Qt::Key_Return);
@@ -277,8 +279,8 @@ private slots:
         flowdesk::aws::test::AwsHome home;
         QPointer<ConnectionDialog> dialog = newDialog(home.env());
         auto *tree = child<QTreeWidget>(dialog, "entriesTreeWidget");
-        QVERIFY(!tree->currentItem() || tree->currentItem()->text(0) != QStringLiteral("Built-in AppFlow simulator"));
-        QTreeWidgetItem *demo = itemNamed(tree, QStringLiteral("Built-in AppFlow simulator"));
+        QVERIFY(!tree->currentItem() || tree->currentItem()->text(0) != QStringLiteral("Built-in simulator"));
+        QTreeWidgetItem *demo = itemNamed(tree, QStringLiteral("Built-in simulator"));
         QVERIFY(demo);
         tree->setCurrentItem(demo);
         QVERIFY(child<QLabel>(dialog, "entryDetailLabel")->text().contains(QStringLiteral("Nothing here touches AWS")));

@@ -62,7 +62,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&sidebar));
         QVERIFY(item(sidebar, QStringLiteral("default")));
         QVERIFY(item(sidebar, QStringLiteral("prod")));
-        QVERIFY(item(sidebar, QStringLiteral("Built-in AppFlow simulator")));
+        QVERIFY(item(sidebar, QStringLiteral("Built-in simulator")));
         auto *region = sidebar.findChild<QComboBox *>(QStringLiteral("sidebarRegionComboBox"));
         auto *open = sidebar.findChild<QPushButton *>(QStringLiteral("sidebarOpenButton"));
         QCOMPARE(sidebar.tree()->currentItem(), item(sidebar, QStringLiteral("default")));
@@ -81,7 +81,7 @@ private slots:
         QVERIFY(choice.endpoint.isEmpty());
 
         // Double-click opens too (itemActivated).
-        sidebar.tree()->setCurrentItem(item(sidebar, QStringLiteral("Built-in AppFlow simulator")));
+        sidebar.tree()->setCurrentItem(item(sidebar, QStringLiteral("Built-in simulator")));
         emit sidebar.tree()->itemActivated(sidebar.tree()->currentItem(), 0);
         QCOMPARE(chosen.size(), 2);
         QCOMPARE(chosen.last().first().value<ConnectionChoice>().kind, Kind::Demo);

@@ -518,7 +518,7 @@ private slots:
         // The Connections sidebar asks the window's owner for the connection it opens.
         flowdesk::ConnectionsSidebar *sidebar = window.connectionsSidebar();
         QVERIFY(sidebar->isVisible());
-        const auto demo = sidebar->tree()->findItems(QStringLiteral("Built-in AppFlow simulator"),
+        const auto demo = sidebar->tree()->findItems(QStringLiteral("Built-in simulator"),
                                                      Qt::MatchExactly | Qt::MatchRecursive);
         QCOMPARE(demo.size(), 1);
         sidebar->tree()->setCurrentItem(demo.first());
