@@ -109,6 +109,7 @@ void AccountDialog::build()
 
     m_regionComboBox = new QComboBox(this);
     m_regionComboBox->setObjectName(QStringLiteral("regionComboBox"));
+    m_regionComboBox->setAccessibleDescription(tr("The AWS region this account connects to by default"));
     m_regionComboBox->setAccessibleName(tr("Default region"));
     m_regionComboBox->addItems(models::ConnectionCatalog::appFlowRegions());
     m_regionComboBox->setToolTip(tr("The regions where Amazon AppFlow is available."));
@@ -209,6 +210,9 @@ void AccountDialog::build()
 
     m_buttonBox = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     m_buttonBox->setObjectName(QStringLiteral("accountButtonBox"));
+    m_buttonBox->button(QDialogButtonBox::Save)->setAccessibleDescription(
+        tr("Store the account: its name and key ID in Flowdesk's settings, the secret in the system keychain"));
+    m_buttonBox->button(QDialogButtonBox::Cancel)->setAccessibleDescription(tr("Close without storing anything"));
     connect(m_buttonBox, &QDialogButtonBox::accepted, this, &AccountDialog::accept);
     connect(m_buttonBox, &QDialogButtonBox::rejected, this, &AccountDialog::reject);
 

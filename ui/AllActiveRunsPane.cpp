@@ -47,7 +47,8 @@ AllActiveRunsPane::AllActiveRunsPane(QWidget *parent)
     hintRow->addWidget(m_retryButton, 0, Qt::AlignTop);
     layout->addLayout(hintRow);
     m_view = new QTreeView(this);
-    configureRunTableView(m_view, QStringLiteral("activeRunsTreeView"), tr("All active runs"));
+    configureRunTableView(m_view, QStringLiteral("activeRunsTreeView"), tr("All active runs"),
+                          tr("Every run in progress or being cancelled, across all flows; select runs and press Delete to cancel them"));
     m_view->setModel(m_proxy);
     m_view->setItemDelegateForColumn(
         ActiveRunsModel::StatusColumn,

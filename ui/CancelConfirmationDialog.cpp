@@ -107,12 +107,14 @@ CancelConfirmationDialog::CancelConfirmationDialog(const CancelPlan &plan, QWidg
     auto *buttons = new QDialogButtonBox(this);
     m_keepButton = buttons->addButton(tr("Keep runs"), QDialogButtonBox::RejectRole);
     m_keepButton->setObjectName(QStringLiteral("keepRunsButton"));
+    m_keepButton->setAccessibleDescription(tr("Close without cancelling anything"));
     const int count = m_plan.runCount();
     const QString confirmText = m_plan.isCancelAll() && count == 0
         ? tr("Cancel all active runs")
         : tr("Cancel %n run(s)", nullptr, count);
     m_cancelRunsButton = buttons->addButton(confirmText, QDialogButtonBox::DestructiveRole);
     m_cancelRunsButton->setObjectName(QStringLiteral("cancelRunsButton"));
+    m_cancelRunsButton->setAccessibleDescription(tr("Send the cancel to AppFlow now; it cannot be undone"));
     // Keep runs is the default, so Enter keeps the runs from anywhere else. The confirm button
     // stays auto-default: once the user has moved the focus to it, Enter presses it (with
     // auto-default off, Enter there fell through to Keep runs and silently kept the runs).

@@ -47,6 +47,7 @@ CancelOutcomeView::CancelOutcomeView(CancelController *controller, const QString
     layout->addWidget(m_summaryLabel);
 
     m_view->setObjectName(QStringLiteral("outcomeTreeView"));
+    m_view->setAccessibleDescription(tr("What became of each run: cancel started, not cancellable (and why), or failed"));
     m_view->setAccessibleName(tr("Cancel results per run"));
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true);
@@ -61,6 +62,8 @@ CancelOutcomeView::CancelOutcomeView(CancelController *controller, const QString
     layout->addWidget(m_view, 1);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->button(QDialogButtonBox::Close)->setAccessibleDescription(
+        tr("Close this window; the outcome stays in Cancel History"));
     connect(buttons, &QDialogButtonBox::rejected, this, &QWidget::close);
     // Sends again, with a new audit intent, only what did not take effect.
     m_retryButton->setObjectName(QStringLiteral("retryButton"));

@@ -26,6 +26,7 @@ ConnectionCatalogTree::ConnectionCatalogTree(QWidget *parent)
     : QTreeWidget(parent)
 {
     setObjectName(QStringLiteral("entriesTreeWidget"));
+    setAccessibleDescription(tr("AWS CLI profiles, Flowdesk accounts and the demo to connect with"));
     setAccessibleName(tr("Profiles and accounts"));
     setHeaderLabels({tr("Credentials"), tr("Default region")});
     setRootIsDecorated(false);

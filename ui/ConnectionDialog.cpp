@@ -58,12 +58,15 @@ ConnectionDialog::ConnectionDialog(aws::StoredAccounts *accounts,
 
     m_addAccountButton = new QPushButton(tr("&Add account…"), this);
     m_addAccountButton->setObjectName(QStringLiteral("addAccountButton"));
+    m_addAccountButton->setAccessibleDescription(tr("Store a new access key in the system keychain as a Flowdesk account"));
     m_addAccountButton->setAutoDefault(false);
     m_editAccountButton = new QPushButton(tr("&Edit…"), this);
     m_editAccountButton->setObjectName(QStringLiteral("editAccountButton"));
+    m_editAccountButton->setAccessibleDescription(tr("Change the selected Flowdesk account"));
     m_editAccountButton->setAutoDefault(false);
     m_removeAccountButton = new QPushButton(tr("Re&move"), this);
     m_removeAccountButton->setObjectName(QStringLiteral("removeAccountButton"));
+    m_removeAccountButton->setAccessibleDescription(tr("Delete the selected Flowdesk account and its key from the keychain"));
     m_removeAccountButton->setAutoDefault(false);
     connect(m_addAccountButton, &QPushButton::clicked, this, &ConnectionDialog::addAccount);
     connect(m_editAccountButton, &QPushButton::clicked, this, &ConnectionDialog::editAccount);
@@ -80,6 +83,7 @@ ConnectionDialog::ConnectionDialog(aws::StoredAccounts *accounts,
 
     m_regionComboBox = new QComboBox(this);
     m_regionComboBox->setObjectName(QStringLiteral("regionComboBox"));
+    m_regionComboBox->setAccessibleDescription(tr("The AWS region the connection opens in"));
     m_regionComboBox->setAccessibleName(tr("Region"));
     m_regionComboBox->addItems(models::ConnectionCatalog::appFlowRegions());
     // Until an entry or the last opened connection says otherwise (not the list's first, af-south-1).
@@ -119,6 +123,9 @@ ConnectionDialog::ConnectionDialog(aws::StoredAccounts *accounts,
     m_buttonBox = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttonBox->setObjectName(QStringLiteral("connectionButtonBox"));
     m_buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Connect"));
+    m_buttonBox->button(QDialogButtonBox::Ok)->setAccessibleDescription(
+        tr("Open the chosen profile or account in the chosen region, in a new tab"));
+    m_buttonBox->button(QDialogButtonBox::Cancel)->setAccessibleDescription(tr("Close without connecting"));
     connect(m_buttonBox, &QDialogButtonBox::accepted, this, &ConnectionDialog::accept);
     connect(m_buttonBox, &QDialogButtonBox::rejected, this, &ConnectionDialog::reject);
 

@@ -60,10 +60,12 @@ bool restoreHeader(QTreeView *view, const QSettings &settings, const QString &ke
 
 } // namespace
 
-void configureRunTableView(QTreeView *view, const QString &objectName, const QString &accessibleName)
+void configureRunTableView(QTreeView *view, const QString &objectName, const QString &accessibleName,
+                           const QString &accessibleDescription)
 {
     view->setObjectName(objectName);
     view->setAccessibleName(accessibleName);
+    view->setAccessibleDescription(accessibleDescription);
     view->setRootIsDecorated(false);
     view->setUniformRowHeights(true); // no per-row measuring: smooth at 10,000 rows
     view->setAlternatingRowColors(true);
@@ -152,7 +154,8 @@ QWidget *ConnectionPage::createFlowsPane()
     layout->addWidget(m_flowFilterEdit);
 
     m_flowsView = new QTreeView(pane);
-    configureRunTableView(m_flowsView, QStringLiteral("flowsTreeView"), tr("Flows"));
+    configureRunTableView(m_flowsView, QStringLiteral("flowsTreeView"), tr("Flows"),
+                          tr("Every flow of this connection with its status and active runs; select one to see its runs"));
     m_flowsView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_flowsView->setModel(m_flowProxy);
     m_flowsView->setItemDelegateForColumn(
@@ -178,19 +181,22 @@ QWidget *ConnectionPage::createRunsPane()
     header->addWidget(m_runsTitleLabel, 1);
     m_activeOnlyCheckBox = new QCheckBox(tr("Active runs only"), pane);
     m_activeOnlyCheckBox->setObjectName(QStringLiteral("activeOnlyCheckBox"));
+    m_activeOnlyCheckBox->setAccessibleDescription(tr("Show only the runs that are in progress or being cancelled"));
     header->addWidget(m_activeOnlyCheckBox);
     layout->addLayout(header);
 
     m_runsSplitter = new QSplitter(Qt::Vertical, pane);
     m_runsSplitter->setObjectName(QStringLiteral("runsSplitter"));
     m_runsView = new QTreeView(m_runsSplitter);
-    configureRunTableView(m_runsView, QStringLiteral("runsTreeView"), tr("Runs of the selected flow"));
+    configureRunTableView(m_runsView, QStringLiteral("runsTreeView"), tr("Runs of the selected flow"),
+                          tr("Newest first. Select runs in progress and press Delete to cancel them"));
     m_runsView->setModel(m_runProxy);
     m_runsView->setItemDelegateForColumn(
         RunListModel::StatusColumn,
         new StatusBadgeDelegate(StatusBadgeDelegate::Kind::Execution, m_runsView));
     m_detailsBrowser = new QTextBrowser(m_runsSplitter);
     m_detailsBrowser->setObjectName(QStringLiteral("runDetailsBrowser"));
+    m_detailsBrowser->setAccessibleDescription(tr("Status, times, records and bytes of the selected run"));
     m_detailsBrowser->setAccessibleName(tr("Run details"));
     m_detailsBrowser->setPlaceholderText(tr("Select a run to see its details."));
     m_runsSplitter->addWidget(m_runsView);

@@ -131,6 +131,7 @@ private:
 };
 
 // The look every table in the window shares (sortable, row selection, movable columns).
-void configureRunTableView(QTreeView *view, const QString &objectName, const QString &accessibleName);
+void configureRunTableView(QTreeView *view, const QString &objectName, const QString &accessibleName,
+                           const QString &accessibleDescription);
 
 } // namespace flowdesk

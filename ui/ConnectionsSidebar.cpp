@@ -25,9 +25,11 @@ ConnectionsSidebar::ConnectionsSidebar(QWidget *parent)
 {
     setObjectName(QStringLiteral("connectionsSidebar"));
     m_tree->setObjectName(QStringLiteral("sidebarEntriesTree"));
+    m_tree->setAccessibleDescription(tr("AWS CLI profiles, Flowdesk accounts and the demo; Enter opens the selected one in a new tab"));
     m_tree->setHeaderHidden(true);
     m_tree->setColumnHidden(1, true); // the region picker below says it
     m_regionComboBox->setObjectName(QStringLiteral("sidebarRegionComboBox"));
+    m_regionComboBox->setAccessibleDescription(tr("The AWS region the connection opens in"));
     m_regionComboBox->setAccessibleName(tr("Region"));
     m_regionComboBox->addItems(models::ConnectionCatalog::appFlowRegions());
     // Until an entry or the last opened connection says otherwise.

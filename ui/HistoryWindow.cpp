@@ -65,6 +65,7 @@ void HistoryWindow::createWidgets()
     auto *flowLabel = new QLabel(tr("&Flow:"), this);
     m_flowComboBox = new QComboBox(this);
     m_flowComboBox->setObjectName(QStringLiteral("flowFilterComboBox"));
+    m_flowComboBox->setAccessibleDescription(tr("Show the cancels of one flow only"));
     m_flowComboBox->setAccessibleName(tr("Show the cancels of flow"));
     m_flowComboBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_flowComboBox->setMinimumContentsLength(16);

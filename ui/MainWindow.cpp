@@ -90,6 +90,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     // One tab per connection, then "All active runs" across all of them (always last).
     m_tabs = new QTabWidget(central);
+    m_tabs->tabBar()->setAccessibleName(tr("Connections"));
+    m_tabs->tabBar()->setAccessibleDescription(tr("One tab per open connection, and All active runs across them"));
     m_tabs->setObjectName(QStringLiteral("viewTabWidget"));
     m_tabs->setDocumentMode(true);
     m_tabs->setTabsClosable(true);
@@ -740,7 +742,12 @@ void MainWindow::updateTabTitles()
         m_tabs->setTabIcon(index, page->connection()->info().isDemo()
                                       ? QIcon(QStringLiteral(":/icons/flowdesk.svg"))
                                       : QIcon());
+        m_tabs->setTabToolTip(index, tr("Flows and runs of %1 (%2 closes it)")
+                                         .arg(page->connection()->info().label(),
+                                              m_closeConnectionAction->shortcut().toString(QKeySequence::NativeText)));
     }
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_activePane),
+                          tr("Every run in progress or being cancelled, in every open connection"));
     m_closeConnectionAction->setEnabled(!pages().isEmpty());
     updateSidebarMarks();
 }

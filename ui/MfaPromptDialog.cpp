@@ -65,6 +65,10 @@ MfaPromptDialog::MfaPromptDialog(const QString &serialNumber, const QString &rol
     m_buttonBox = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttonBox->setObjectName(QStringLiteral("mfaButtonBox"));
     m_buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Continue"));
+    m_buttonBox->button(QDialogButtonBox::Ok)->setAccessibleDescription(
+        tr("Send the code to AWS to get temporary credentials for the role"));
+    m_buttonBox->button(QDialogButtonBox::Cancel)->setAccessibleDescription(
+        tr("Do not connect; nothing is sent to AWS"));
     connect(m_buttonBox, &QDialogButtonBox::accepted, this, &MfaPromptDialog::accept);
     connect(m_buttonBox, &QDialogButtonBox::rejected, this, &MfaPromptDialog::reject);
 

@@ -25,6 +25,10 @@ PreferencesDialog::PreferencesDialog(const Preferences &preferences, QWidget *pa
     m_buttonBox = new QDialogButtonBox(
         QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this);
     m_buttonBox->setObjectName(QStringLiteral("preferencesButtonBox"));
+    m_buttonBox->button(QDialogButtonBox::Ok)->setAccessibleDescription(tr("Apply these preferences and close"));
+    m_buttonBox->button(QDialogButtonBox::Cancel)->setAccessibleDescription(tr("Close without changing anything"));
+    m_buttonBox->button(QDialogButtonBox::RestoreDefaults)
+        ->setAccessibleDescription(tr("Put Flowdesk's default values in every field"));
     connect(m_buttonBox, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
     connect(m_buttonBox, &QDialogButtonBox::rejected, this, &PreferencesDialog::reject);
     connect(m_buttonBox->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this,
@@ -112,8 +116,10 @@ QWidget *PreferencesDialog::createProxyGroup()
 
     m_systemProxyRadioButton = new QRadioButton(tr("Use the &system proxy settings"), group);
     m_systemProxyRadioButton->setObjectName(QStringLiteral("systemProxyRadioButton"));
+    m_systemProxyRadioButton->setAccessibleDescription(tr("Use the proxy settings of the system and the environment"));
     m_manualProxyRadioButton = new QRadioButton(tr("Use this &HTTP proxy:"), group);
     m_manualProxyRadioButton->setObjectName(QStringLiteral("manualProxyRadioButton"));
+    m_manualProxyRadioButton->setAccessibleDescription(tr("Send requests through the HTTP proxy given below"));
     connect(m_manualProxyRadioButton, &QRadioButton::toggled, this,
             &PreferencesDialog::updateProxyFields);
 
@@ -123,6 +129,7 @@ QWidget *PreferencesDialog::createProxyGroup()
     m_proxyHostLineEdit->setAccessibleName(tr("Proxy host"));
     m_proxyPortLineEdit = new QLineEdit(group);
     m_proxyPortLineEdit->setObjectName(QStringLiteral("proxyPortLineEdit"));
+    m_proxyPortLineEdit->setAccessibleDescription(tr("Port of the HTTP proxy, 1 to 65535"));
     m_proxyPortLineEdit->setAccessibleName(tr("Proxy port"));
     // Digits only, at most five; the range itself is checked on OK, where the message can say it.
     m_proxyPortLineEdit->setValidator(new QIntValidator(0, 99999, m_proxyPortLineEdit));
