@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -53,7 +54,9 @@ AllActiveRunsPane::AllActiveRunsPane(QWidget *parent)
     m_view->setItemDelegateForColumn(
         ActiveRunsModel::StatusColumn,
         new StatusBadgeDelegate(StatusBadgeDelegate::Kind::Execution, m_view));
-    layout->addWidget(m_view, 1);
+    QTabWidget *tabs = tableWithTimeline(m_view, ActiveRunsModel::StartedColumn, -1, this);
+    tabs->setObjectName(QStringLiteral("activeRunsTabs"));
+    layout->addWidget(tabs, 1);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &AllActiveRunsPane::stateChanged);

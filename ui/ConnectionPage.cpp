@@ -12,6 +12,7 @@
 #include "RunFilterProxyModel.h"
 #include "RunListModel.h"
 #include "StatusBadgeDelegate.h"
+#include "TimelineView.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -21,6 +22,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTextBrowser>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -194,17 +196,36 @@ QWidget *ConnectionPage::createRunsPane()
     m_runsView->setItemDelegateForColumn(
         RunListModel::StatusColumn,
         new StatusBadgeDelegate(StatusBadgeDelegate::Kind::Execution, m_runsView));
+    m_runsTabs = tableWithTimeline(m_runsView, RunListModel::StartedColumn, RunListModel::LastUpdatedColumn,
+                                   m_runsSplitter);
+    m_runsTabs->setObjectName(QStringLiteral("runsTabs"));
     m_detailsBrowser = new QTextBrowser(m_runsSplitter);
     m_detailsBrowser->setObjectName(QStringLiteral("runDetailsBrowser"));
     m_detailsBrowser->setAccessibleDescription(tr("Status, times, records and bytes of the selected run"));
     m_detailsBrowser->setAccessibleName(tr("Run details"));
     m_detailsBrowser->setPlaceholderText(tr("Select a run to see its details."));
-    m_runsSplitter->addWidget(m_runsView);
+    m_runsSplitter->addWidget(m_runsTabs);
     m_runsSplitter->addWidget(m_detailsBrowser);
     m_runsSplitter->setStretchFactor(0, 3);
     m_runsSplitter->setStretchFactor(1, 1);
     layout->addWidget(m_runsSplitter, 1);
     return pane;
+}
+
+QTabWidget *tableWithTimeline(QTreeView *table, int startColumn, int endColumn, QWidget *parent)
+{
+    auto *tabs = new QTabWidget(parent);
+    tabs->setDocumentMode(true);
+    auto *timeline = new TimelineView(tabs);
+    // The same model and selection: a click on a bar selects the run in the table and back.
+    timeline->setModel(table->model(), startColumn, endColumn);
+    timeline->setSelectionModel(table->selectionModel());
+    tabs->addTab(table, ConnectionPage::tr("Ta&ble"));
+    tabs->addTab(timeline, ConnectionPage::tr("Ti&meline"));
+    tabs->setTabToolTip(0, ConnectionPage::tr("The runs as rows, sortable by any column"));
+    tabs->setTabToolTip(1, ConnectionPage::tr("The runs as bars in time: which overlap, which run long; "
+                                              "the wheel zooms, a click selects"));
+    return tabs;
 }
 
 void ConnectionPage::connectModels()
@@ -446,6 +467,7 @@ void ConnectionPage::restoreLayout(const QSettings &settings, const QString &flo
                                              {240, 90, 90, 170, 110, 100, 88},
                                              FlowListModel::NameColumn, Qt::AscendingOrder);
     m_fitFlowNames = !flowsRestored;
+    m_runsTabs->setCurrentIndex(settings.value(QStringLiteral("mainWindow/runsViewTab")).toInt()); // table or timeline
     if (m_fitSplit || m_fitFlowNames)
         fitFlowNameColumn(); // names may be listed already (a reopened tab)
     if (!flowsRestored) {
@@ -497,6 +519,7 @@ void ConnectionPage::resizeEvent(QResizeEvent *event)
 void ConnectionPage::saveLayout(QSettings &settings) const
 {
     settings.setValue(QStringLiteral("mainWindow/mainSplitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("mainWindow/runsViewTab"), m_runsTabs->currentIndex());
     settings.setValue(QStringLiteral("mainWindow/runsSplitter"), m_runsSplitter->saveState());
     settings.setValue(QStringLiteral("mainWindow/flowsHeader"), m_flowsView->header()->saveState());
     settings.setValue(QStringLiteral("mainWindow/runsHeader"), m_runsView->header()->saveState());

@@ -16,6 +16,7 @@ class QLineEdit;
 class QSettings;
 class QSplitter;
 class QTextBrowser;
+class QTabWidget;
 class QTreeView;
 
 namespace flowdesk {
@@ -125,10 +126,14 @@ private:
     QLabel *m_runsTitleLabel = nullptr;
     QCheckBox *m_activeOnlyCheckBox = nullptr;
     QTreeView *m_runsView = nullptr;
+    QTabWidget *m_runsTabs = nullptr;
     QTextBrowser *m_detailsBrowser = nullptr;
     bool m_fitFlowNames = false; // no saved flows header: fit the Flow column once names are in
     bool m_fitSplit = false;     // no saved split, and the user has not moved it yet
 };
+
+// A table and a TimelineView of the same model and selection, as two tabs.
+QTabWidget *tableWithTimeline(QTreeView *table, int startColumn, int endColumn, QWidget *parent);
 
 // The look every table in the window shares (sortable, row selection, movable columns).
 void configureRunTableView(QTreeView *view, const QString &objectName, const QString &accessibleName,

@@ -65,9 +65,7 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     style->drawControl(QStyle::CE_ItemViewItem, &background, painter, widget);
 
     const int status = statusValue.toInt();
-    const Tone tone = m_kind == Kind::Execution ? executionTone(static_cast<appflow::ExecutionStatus>(status))
-                                                : flowTone(static_cast<appflow::FlowStatus>(status));
-    const SemanticColors::Colors colors = SemanticColors::filled(tone, option.palette);
+    const SemanticColors::Colors colors = SemanticColors::filled(toneOf(m_kind, status), option.palette);
 
     const QFontMetrics metrics(option.font);
     const int padding = 7;
@@ -86,6 +84,12 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     painter->setFont(option.font);
     painter->drawText(badge, Qt::AlignCenter, shown);
     painter->restore();
+}
+
+SemanticColors::Tone StatusBadgeDelegate::toneOf(Kind kind, int status)
+{
+    return kind == Kind::Execution ? executionTone(static_cast<appflow::ExecutionStatus>(status))
+                                   : flowTone(static_cast<appflow::FlowStatus>(status));
 }
 
 QSize StatusBadgeDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const

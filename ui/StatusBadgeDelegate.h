@@ -1,5 +1,7 @@
 #pragma once
 
+#include "SemanticColors.h"
+
 #include <QStyledItemDelegate>
 
 namespace flowdesk {
@@ -18,6 +20,9 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    // The tone of a status (models::Roles::StatusRole), shared with the timeline's bars.
+    static SemanticColors::Tone toneOf(Kind kind, int status);
 
 private:
     Kind m_kind;
