@@ -1,10 +1,12 @@
 #include "CancelWorkflow.h"
+#include "DesktopNotifier.h"
 
 #include "CancelConfirmationDialog.h"
 #include "CancelOutcomeView.h"
 #include "ConnectionPage.h"
 #include "RefreshController.h"
 
+#include <QElapsedTimer>
 #include <QTimer>
 
 #include <memory>
@@ -18,6 +20,7 @@ CancelWorkflow::CancelWorkflow(QWidget *window, PageOf pageOf)
     : QObject(window)
     , m_window(window)
     , m_pageOf(std::move(pageOf))
+    , m_notifier(new DesktopNotifier(this))
 {
 }
 
@@ -161,6 +164,19 @@ void CancelWorkflow::execute(const CancelPlan &plan, bool deactivate)
                     "not sent.").arg(finishedMeanwhile.size()));
 }
 
+void CancelWorkflow::announceSettled(models::CancelController *controller, const QString &connectionLabel)
+{
+    using Result = models::CancelOutcomeModel::Result;
+    const models::CancelOutcomeModel *outcomes = controller->outcomes();
+    const int cancelled = outcomes->count(Result::CancelStarted) + outcomes->count(Result::AlreadyCancelled);
+    const int notCancelled = outcomes->count(Result::NotCancellable) + outcomes->count(Result::RequestFailed)
+        + outcomes->count(Result::NotSent) + outcomes->count(Result::NoAnswer);
+    QString body = tr("%n run(s) cancelled", nullptr, cancelled);
+    if (notCancelled > 0)
+        body += tr(", %n not — see the results window", nullptr, notCancelled);
+    m_notifier->notify(tr("Cancel finished on %1").arg(connectionLabel), body + u'.');
+}
+
 // One controller and outcome window per connection: each has its own client, audit context
 // and watch.
 void CancelWorkflow::start(ConnectionPage *page, const QList<models::CancelController::Target> &targets)
@@ -194,6 +210,14 @@ void CancelWorkflow::start(ConnectionPage *page, const QList<models::CancelContr
     };
     connect(controller, &models::CancelController::requestsDone, this, refreshFlows);
     connect(controller, &models::CancelController::settled, this, refreshFlows);
+    // Someone who started a long cancel and went to another window hears when it is over.
+    auto started = std::make_shared<QElapsedTimer>();
+    started->start();
+    const QString label = info.label();
+    connect(controller, &models::CancelController::settled, this, [this, controller, started, label] {
+        if (started->elapsed() >= m_notifyAfterMs && !(m_window && m_window->isActiveWindow()))
+            announceSettled(controller, label);
+    });
     view->show();
     controller->start(targets);
 }

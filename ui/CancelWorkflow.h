@@ -12,6 +12,8 @@ class QWidget;
 
 namespace flowdesk {
 
+class DesktopNotifier;
+
 namespace appflow {
 class AppFlowError;
 }
@@ -39,6 +41,10 @@ public:
     void begin(CancelPlan plan);
     // The most recent outcome window (tests).
     CancelOutcomeView *lastOutcomeView() const { return m_lastOutcomeView.data(); }
+    // A cancel that takes at least this long to settle (5 s) is announced on the desktop when
+    // Flowdesk is not the active window by then; tests shorten it.
+    void setNotifyAfter(int milliseconds) { m_notifyAfterMs = milliseconds; }
+    DesktopNotifier *notifier() const { return m_notifier; }
 
 signals:
     void info(const QString &text);
@@ -51,11 +57,14 @@ private:
     void openConfirmation(CancelPlan plan);
     void execute(const CancelPlan &plan, bool deactivate);
     void start(ConnectionPage *page, const QList<models::CancelController::Target> &targets);
+    void announceSettled(models::CancelController *controller, const QString &connectionLabel);
 
     QWidget *m_window;
     PageOf m_pageOf;
     QString m_auditLogPath;
     QPointer<CancelOutcomeView> m_lastOutcomeView;
+    DesktopNotifier *m_notifier;
+    int m_notifyAfterMs = 5000;
 };
 
 } // namespace flowdesk

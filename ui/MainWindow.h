@@ -94,6 +94,7 @@ public:
     AllActiveRunsPane *allActiveRunsPane() const { return m_activePane; }
     // The most recent outcome view (tests).
     CancelOutcomeView *lastOutcomeView() const;
+    CancelWorkflow *cancelWorkflow() const { return m_cancels; } // tests
 
     // Shows a message that is not an AWS error (start-up notes, demo mode…).
     void showInfo(const QString &text, const QString &hint = {});

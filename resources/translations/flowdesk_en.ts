@@ -168,4 +168,15 @@
         <translation><numerusform>%n run checked later</numerusform><numerusform>%n runs checked later</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>flowdesk::CancelWorkflow</name>
+    <message numerus="yes">
+        <source>%n run(s) cancelled</source>
+        <translation><numerusform>%n run cancelled</numerusform><numerusform>%n runs cancelled</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n not — see the results window</source>
+        <translation><numerusform>, %n not — see the results window</numerusform><numerusform>, %n not — see the results window</numerusform></translation>
+    </message>
+</context>
 </TS>
