@@ -259,6 +259,11 @@ void TimelineView::paintEvent(QPaintEvent *)
     timeFormat.remove(QStringLiteral(":ss")).remove(QStringLiteral(".ss"));
     // Local time for labels: the tables show local times too.
     const qint64 offsetMs = qint64(QDateTime::currentDateTime().offsetFromUtc()) * 1000;
+    // The "now" label wins over a grid label it would overlap.
+    const int nowX = xFor(nowMs());
+    const QString nowText = tr("now");
+    const QRect nowLabel(nowX - metrics.horizontalAdvance(nowText) - 8, 2, metrics.horizontalAdvance(nowText) + 6,
+                         axis - 6);
     for (qint64 t = ((m_viewStartMs + offsetMs) / step + 1) * step - offsetMs; t < m_viewEndMs; t += step) {
         const int x = xFor(t);
         painter.setPen(gridColor);
@@ -266,8 +271,11 @@ void TimelineView::paintEvent(QPaintEvent *)
         const QDateTime when = QDateTime::fromMSecsSinceEpoch(t).toLocalTime();
         const QString label = step >= kDay ? locale.toString(when.date(), QLocale::ShortFormat)
                                            : locale.toString(when.time(), timeFormat);
+        const QRect labelRect(x + 3, 2, metrics.horizontalAdvance(label) + 2, axis - 4);
+        if (labelRect.intersects(nowLabel))
+            continue;
         painter.setPen(textColor);
-        painter.drawText(QRect(x + 3, 2, 200, axis - 4), Qt::AlignLeft | Qt::AlignVCenter, label);
+        painter.drawText(labelRect, Qt::AlignLeft | Qt::AlignVCenter, label);
     }
 
     // Only the lanes in sight are read: painting cost follows the view's height, not the runs.
@@ -313,13 +321,10 @@ void TimelineView::paintEvent(QPaintEvent *)
     painter.restore();
 
     // "Now": where the active runs' bars end.
-    const int nowX = xFor(nowMs());
     const QColor nowColor = SemanticColors::textOnWindow(SemanticColors::Tone::Error, pal);
     painter.setPen(QPen(nowColor, 1, Qt::DashLine));
     painter.drawLine(nowX, axis - 4, nowX, height);
     // On its own patch of background, so a grid label under it does not run into it.
-    const QString nowText = tr("now");
-    const QRect nowLabel(nowX - metrics.horizontalAdvance(nowText) - 8, 2, metrics.horizontalAdvance(nowText) + 6, axis - 6);
     painter.fillRect(nowLabel, pal.color(QPalette::Base));
     painter.setPen(nowColor);
     painter.drawText(nowLabel, Qt::AlignCenter, nowText);

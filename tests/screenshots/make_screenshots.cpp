@@ -13,6 +13,7 @@
 #include "MessageBar.h"
 #include "ModelRoles.h"
 #include "RefreshController.h"
+#include "Theme.h"
 #include "Translations.h"
 
 #include <Simulator.h>
@@ -214,6 +215,36 @@ int main(int argc, char *argv[])
     window.allActiveRunsPane()->view()->clearSelection();
     QTest::qWait(300);
     if (!save(&window, QDir(outDir).filePath(QStringLiteral("partial-refresh.png"))))
+        return 1;
+
+    // The same partial refresh in the dark theme (View → Theme → Dark): the error bar, badges
+    // and icons take the dark palette's tones.
+    Theme::rememberSystemLook();
+    Theme::apply(Theme::Choice::Dark);
+    QTest::qWait(300);
+    if (!save(&window, QDir(outDir).filePath(QStringLiteral("partial-refresh-dark.png"))))
+        return 1;
+
+    // The timeline of a flow's runs, in the dark theme and in the light one.
+    simulator->setFaults(0, 0, 0, {});
+    window.messageBar()->hide();
+    ConnectionPage *firstPage = window.pages().value(0);
+    if (!firstPage)
+        return fail("the first connection is gone");
+    window.findChild<QTabWidget *>(QStringLiteral("viewTabWidget"))->setCurrentWidget(firstPage);
+    flows->setCurrentIndex(QModelIndex());
+    const QModelIndexList busiest = flows->model()->match(flows->model()->index(0, 0), models::Roles::IdRole,
+                                                          QStringLiteral("zendesk-tickets-to-s3"), 1, Qt::MatchExactly);
+    flows->setCurrentIndex(busiest.value(0, match.first()));
+    if (!QTest::qWaitFor([&] { return refresh->runs()->rowCount() > 0 && !refresh->isBusy(); }, 20000))
+        return fail("the runs for the timeline did not load");
+    firstPage->findChild<QTabWidget *>(QStringLiteral("runsTabs"))->setCurrentIndex(1);
+    QTest::qWait(300);
+    if (!save(&window, QDir(outDir).filePath(QStringLiteral("timeline-dark.png"))))
+        return 1;
+    Theme::apply(Theme::Choice::Light);
+    QTest::qWait(300);
+    if (!save(&window, QDir(outDir).filePath(QStringLiteral("timeline.png"))))
         return 1;
     QFile::remove(QDir(outDir).filePath(QStringLiteral(".screenshot-audit.jsonl")));
     return 0;
