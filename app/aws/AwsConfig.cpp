@@ -1,5 +1,6 @@
 #include "AwsConfig.h"
 
+#include "AwsIniFileCache.h"
 #include "CredentialLogging.h"
 
 #include <QDir>
@@ -23,9 +24,11 @@ AwsConfig AwsConfig::load(const QProcessEnvironment &environment)
     if (credentialsPath.isEmpty())
         credentialsPath = QStringLiteral("~/.aws/credentials");
 
-    config.m_config = AwsIniFile::load(config.expandHome(configPath), AwsIniFile::Kind::Config);
-    config.m_credentials
-        = AwsIniFile::load(config.expandHome(credentialsPath), AwsIniFile::Kind::Credentials);
+    // Parsed once per version of each file, however many connections and checks ask.
+    config.m_config
+        = AwsIniFileCache::load(config.expandHome(configPath), AwsIniFile::Kind::Config);
+    config.m_credentials = AwsIniFileCache::load(config.expandHome(credentialsPath),
+                                                 AwsIniFile::Kind::Credentials);
 
     QStringList errors;
     if (!config.m_config.isValid())
@@ -63,7 +66,7 @@ QStringList AwsConfig::profileNames() const
 {
     QStringList names = m_config.names(QStringLiteral("profile"));
     for (const QString &name : m_credentials.names(QStringLiteral("profile"))) {
-        if (!names.contains(name))
+        if (!m_config.section(QStringLiteral("profile"), name)) // a hash lookup, not a scan
             names.append(name);
     }
     return names;

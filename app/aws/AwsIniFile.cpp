@@ -1,18 +1,7 @@
 #include "AwsIniFile.h"
 
 #include <QCoreApplication>
-#include <QFile>
-#include <QFileInfo>
 
-#include <optional>
-
-#ifdef Q_OS_UNIX
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#endif
 
 namespace flowdesk::aws {
 
@@ -64,6 +53,7 @@ AwsIniFile AwsIniFile::parse(const QByteArray &text, Kind kind, const QString &f
         // Never quote the offending line: in the credentials file it may hold a secret key.
         file.m_error = tr("%1, line %2: %3").arg(fileName).arg(lineNumber).arg(what);
         file.m_sections.clear();
+        file.m_index.clear();
         return file;
     };
 
@@ -116,12 +106,13 @@ AwsIniFile AwsIniFile::parse(const QByteArray &text, Kind kind, const QString &f
             }
             // A repeated section continues the first one, later keys overriding (the CLI
             // merges them the same way); [default] and [profile default] are one profile.
-            current = nullptr;
-            for (AwsIniSection &existing : file.m_sections) {
-                if (existing.kind == section.kind && existing.name == section.name)
-                    current = &existing;
-            }
-            if (!current) {
+            // Looked up in the index: a scan here made a file of n sections cost n² compares.
+            const QString key = sectionKey(section.kind, section.name);
+            const auto existing = file.m_index.constFind(key);
+            if (existing != file.m_index.cend()) {
+                current = &file.m_sections[*existing];
+            } else {
+                file.m_index.insert(key, file.m_sections.size());
                 file.m_sections.append(section);
                 current = &file.m_sections.last();
             }
@@ -170,6 +161,11 @@ AwsIniFile AwsIniFile::parse(const QByteArray &text, Kind kind, const QString &f
 
 AwsIniFile AwsIniFile::load(const QString &path, Kind kind)
 {
+    return fromRead(readRegularFile(path, kMaxFileSize), path, kind);
+}
+
+AwsIniFile AwsIniFile::fromRead(const RegularFileRead &read, const QString &path, Kind kind)
+{
     AwsIniFile result;
     result.m_fileName = path;
     const auto fail = [&](const QString &error) {
@@ -177,95 +173,46 @@ AwsIniFile AwsIniFile::load(const QString &path, Kind kind)
         result.m_error = error;
         return result;
     };
-    const auto notRegular = [&](const QString &what) {
-        const QFileInfo info(path);
-        const QString link = info.isSymLink()
-            ? tr(" (it is a link to %1)").arg(info.symLinkTarget())
-            : QString();
+
+    switch (read.status) {
+    case RegularFileRead::Status::Missing:
+        return result; // missing (or a dangling link): valid and empty, as for the CLI
+    case RegularFileRead::Status::NotRegular:
         return fail(tr("%1%2 is %3, not a regular file. Flowdesk reads AWS settings only from "
                        "regular files; replace it with one.")
-                        .arg(path, link, what));
-    };
-    const auto tooBig = [&](qint64 size) {
+                        .arg(path,
+                             read.linkTarget.isEmpty()
+                                 ? QString()
+                                 : tr(" (it is a link to %1)").arg(read.linkTarget),
+                             read.notRegularWhat));
+    case RegularFileRead::Status::TooBig:
         return fail(tr("%1 is %2 MiB; Flowdesk reads AWS config and credentials files of at most "
                        "%3 MiB. Check that it is the right file.")
-                        .arg(path, QString::number(static_cast<double>(size) / (1024 * 1024), 'f', 1))
+                        .arg(path, QString::number(static_cast<double>(read.size) / (1024 * 1024),
+                                                   'f', 1))
                         .arg(kMaxFileSize / (1024 * 1024)));
-    };
-
-#ifdef Q_OS_UNIX
-    // stat() first, so that a device or FIFO is never even opened; then open without blocking
-    // (opening a FIFO for reading would wait for a writer) and check the opened file again, in
-    // case the path changed in between.
-    const QByteArray nativePath = QFile::encodeName(path);
-    const auto kindOf = [](mode_t mode) -> std::optional<QString> {
-        if (S_ISREG(mode))
-            return std::nullopt;
-        if (S_ISDIR(mode))
-            return tr("a folder");
-        if (S_ISFIFO(mode))
-            return tr("a named pipe (FIFO)");
-        if (S_ISCHR(mode) || S_ISBLK(mode))
-            return tr("a device");
-        if (S_ISSOCK(mode))
-            return tr("a socket");
-        return tr("not a file");
-    };
-    struct stat status {};
-    if (::stat(nativePath.constData(), &status) != 0) {
-        if (errno == ENOENT)
-            return result; // missing (or a dangling link): valid and empty, as for the CLI
+    case RegularFileRead::Status::Unreadable:
         return fail(tr("Cannot read %1: %2. Check the file's permissions.")
-                        .arg(path, QString::fromLocal8Bit(std::strerror(errno))));
-    }
-    if (const auto what = kindOf(status.st_mode))
-        return notRegular(*what);
-    if (status.st_size > kMaxFileSize)
-        return tooBig(status.st_size);
-
-    const int fd = ::open(nativePath.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0)
-        return fail(tr("Cannot read %1: %2. Check the file's permissions.")
-                        .arg(path, QString::fromLocal8Bit(std::strerror(errno))));
-    if (::fstat(fd, &status) != 0 || kindOf(status.st_mode)) {
-        ::close(fd);
+                        .arg(path, read.systemError));
+    case RegularFileRead::Status::Changed:
         return fail(tr("%1 changed while Flowdesk opened it; it is not a regular file now.")
                         .arg(path));
+    case RegularFileRead::Status::Read:
+        break;
     }
-    QFile file;
-    if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
-        ::close(fd);
-        return fail(tr("Cannot read %1: %2.").arg(path, file.errorString()));
-    }
-#else
-    const QFileInfo info(path);
-    if (!info.exists())
-        return result;
-    if (info.isDir())
-        return notRegular(tr("a folder"));
-    if (!info.isFile())
-        return notRegular(tr("not a file"));
-    if (info.size() > kMaxFileSize)
-        return tooBig(info.size());
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(tr("Cannot read %1: %2. Check the file's permissions.")
-                        .arg(path, file.errorString()));
-#endif
-    // Never more than the cap, even if the file grows while it is read.
-    const QByteArray text = file.read(kMaxFileSize + 1);
-    if (text.size() > kMaxFileSize)
-        return tooBig(text.size());
-    return parse(text, kind, path);
+    return parse(read.data, kind, path);
+}
+
+QString AwsIniFile::sectionKey(const QString &kind, const QString &name)
+{
+    // A newline can be in neither a kind nor a name (both come from one header line).
+    return kind + u'\n' + name;
 }
 
 const AwsIniSection *AwsIniFile::section(const QString &kind, const QString &name) const
 {
-    for (const AwsIniSection &s : m_sections) {
-        if (s.kind == kind && s.name == name)
-            return &s;
-    }
-    return nullptr;
+    const auto found = m_index.constFind(sectionKey(kind, name));
+    return found == m_index.cend() ? nullptr : &m_sections.at(*found);
 }
 
 QStringList AwsIniFile::names(const QString &kind) const

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "RegularFile.h"
+
+#include <QHash>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -41,9 +44,11 @@ public:
     // opened. A missing file is valid and empty (the CLI treats it the same); an unreadable
     // one is an error, and so is anything but a regular file after following links (a FIFO
     // would block, /dev/zero would never end) or a file above kMaxFileSize: nothing here blocks
-    // or reads without bound. Within that, reading on the caller's thread is acceptable
-    // (unlike network, keychain or processes).
+    // or reads without bound (see readRegularFile). Most callers want AwsIniFileCache::load,
+    // which parses a file only when it changed.
     static AwsIniFile load(const QString &path, Kind kind);
+    // What load() makes of a file read with readRegularFile(path, kMaxFileSize).
+    static AwsIniFile fromRead(const RegularFileRead &read, const QString &path, Kind kind);
 
     bool isValid() const { return m_error.isEmpty(); }
     QString errorString() const { return m_error; }
@@ -51,15 +56,23 @@ public:
     bool exists() const { return m_exists; }
 
     const QList<AwsIniSection> &sections() const { return m_sections; }
-    // nullptr when absent. Repeated sections were merged while parsing (later keys win).
+    // nullptr when absent (a hash lookup). Repeated sections were merged while parsing (later
+    // keys win).
     const AwsIniSection *section(const QString &kind, const QString &name) const;
     QStringList names(const QString &kind) const;
 
 private:
+    friend class AwsIniFileCache; // names a shared parse after the path it was asked for
+
+    static QString sectionKey(const QString &kind, const QString &name);
+
     QString m_fileName;
     QString m_error;
     bool m_exists = false;
+    // Both implicitly shared: copying a parsed file (as the cache hands it out) costs no parse
+    // and no deep copy.
     QList<AwsIniSection> m_sections;
+    QHash<QString, qsizetype> m_index; // sectionKey → index in m_sections
 };
 
 } // namespace flowdesk::aws

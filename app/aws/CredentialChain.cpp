@@ -76,6 +76,15 @@ private:
                                 "loop. Point one of them at a profile with its own credentials.")
                                  .arg(m_visited.join(QStringLiteral(" → ")) + QStringLiteral(" → ")
                                       + profile.name)};
+        // m_visited holds the profiles that led here through source_profile: the first is the
+        // one asked for.
+        if (m_visited.size() > CredentialChain::kMaxSourceProfileLinks)
+            return {nullptr, tr("Profile '%1' reaches its credentials through more than %2 "
+                                "source_profile links (%3 → …). Point a profile nearer the "
+                                "start of that chain at a profile with its own credentials.")
+                                 .arg(m_visited.constFirst())
+                                 .arg(CredentialChain::kMaxSourceProfileLinks)
+                                 .arg(m_visited.mid(0, 4).join(QStringLiteral(" → ")))};
         m_visited.append(profile.name);
 
         if (profile.has(QStringLiteral("role_arn")))
@@ -295,7 +304,10 @@ bool CredentialChain::resolve()
         tried << tr("explicit credentials (none given)");
         if (m_options.profileName.isEmpty())
             tried << tr("environment variables (AWS_ACCESS_KEY_ID is not set)");
-        const AwsConfig config = AwsConfig::load(m_options.environment);
+        const std::shared_ptr<const AwsConfig> snapshot = m_options.config
+            ? m_options.config
+            : std::make_shared<const AwsConfig>(AwsConfig::load(m_options.environment));
+        const AwsConfig &config = *snapshot;
         if (!config.isValid()) {
             m_error = tr("The AWS configuration cannot be read: %1").arg(config.errorString());
         } else {

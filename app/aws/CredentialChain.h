@@ -9,6 +9,7 @@
 #include <QUrl>
 
 #include <chrono>
+#include <memory>
 #include <optional>
 
 class QNetworkAccessManager;
@@ -38,6 +39,9 @@ struct CredentialChainOptions {
     // False when the chain is only asked whether a profile is usable (the connection list checks
     // every profile): then the decision is not logged as if credentials were being used.
     bool logDecision = true;
+    // The AWS files as already read (the connection list checks every profile against one
+    // reading); when null the chain reads them itself (AwsConfig::load, cached).
+    std::shared_ptr<const AwsConfig> config;
 };
 
 // The AWS CLI's credential chain: explicit credentials, then the environment
@@ -50,6 +54,9 @@ struct CredentialChainOptions {
 // (the chain does not silently fall through to the next). When none applies, the error names
 // everything tried. Temporary credentials are cached and refreshed before they expire.
 //
+// A role reaches its source credentials through at most kMaxSourceProfileLinks source_profile
+// links; a longer chain (or a loop) is an error naming the profile, found without deep recursion.
+//
 // Which source applies is decided on the first request (reading the config files, no network);
 // after a failed decision the next request decides again, so fixing a file and retrying works.
 class CredentialChain : public CredentialSource
@@ -57,6 +64,11 @@ class CredentialChain : public CredentialSource
     Q_OBJECT
 
 public:
+    // source_profile links a role may follow to its credentials. botocore only detects loops;
+    // real chains have two or three links, and the cap keeps a hostile file from making the
+    // check of every profile quadratic or its recursion deep.
+    static constexpr int kMaxSourceProfileLinks = 32;
+
     explicit CredentialChain(const CredentialChainOptions &options, QObject *parent = nullptr);
     ~CredentialChain() override;
 

@@ -2,10 +2,10 @@
 
 #include "CredentialLogging.h"
 #include "GuardedCallback.h"
+#include "RegularFile.h"
 
 #include <QCryptographicHash>
 #include <QDir>
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -49,15 +49,36 @@ SsoCredentialSource::Token SsoCredentialSource::readToken() const
     const QString key = m_parameters.sessionName.isEmpty() ? m_parameters.startUrl
                                                            : m_parameters.sessionName;
     const QString path = cacheFileName(m_parameters.cacheDirectory, key);
-    QFile file(path);
-    if (!file.exists())
+    // A token file is a few hundred bytes; only a regular file is read, and never more than
+    // kMaxTokenFileSize (a link to /dev/zero or a FIFO in the cache folder must not hang or
+    // fill memory).
+    const RegularFileRead read = readRegularFile(path, kMaxTokenFileSize);
+    switch (read.status) {
+    case RegularFileRead::Status::Missing:
         return {{}, tr("There is no IAM Identity Center login for profile '%1' (no token in "
                        "%2). %3").arg(m_parameters.profileName, path, loginHint())};
-    if (!file.open(QIODevice::ReadOnly))
+    case RegularFileRead::Status::Unreadable:
         return {{}, tr("Cannot read the IAM Identity Center token %1: %2.")
-                        .arg(path, file.errorString())};
+                        .arg(path, read.systemError)};
+    case RegularFileRead::Status::NotRegular:
+    case RegularFileRead::Status::Changed:
+        return {{}, tr("The IAM Identity Center token %1 is %2, not a regular file; Flowdesk "
+                       "reads tokens only from regular files. Delete it. %3")
+                        .arg(path,
+                             read.notRegularWhat.isEmpty() ? tr("no longer a regular file")
+                                                           : read.notRegularWhat,
+                             loginHint())};
+    case RegularFileRead::Status::TooBig:
+        return {{}, tr("The IAM Identity Center token %1 is larger than %2 KiB, which no token "
+                       "is; Flowdesk does not read it. Delete it. %3")
+                        .arg(path)
+                        .arg(kMaxTokenFileSize / 1024)
+                        .arg(loginHint())};
+    case RegularFileRead::Status::Read:
+        break;
+    }
     QJsonParseError parseError;
-    const QJsonObject object = QJsonDocument::fromJson(file.readAll(), &parseError).object();
+    const QJsonObject object = QJsonDocument::fromJson(read.data, &parseError).object();
     const QString accessToken = object.value(QLatin1String("accessToken")).toString();
     QString expiresAt = object.value(QLatin1String("expiresAt")).toString();
     if (parseError.error != QJsonParseError::NoError || accessToken.isEmpty())

@@ -43,6 +43,9 @@ public:
 
     // The token cache file for a session name (or legacy start URL).
     static QString cacheFileName(const QString &cacheDirectory, const QString &sessionOrStartUrl);
+    // The largest token cache file read: real ones are under 4 KiB (a token, a refresh token,
+    // the client registration), so 1 MiB is generous and still bounds a wrong file.
+    static constexpr qint64 kMaxTokenFileSize = 1024 * 1024;
 
 private:
     struct Token {

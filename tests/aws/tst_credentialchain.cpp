@@ -396,6 +396,46 @@ private slots:
         QVERIFY(resolveError(chain2).contains(QStringLiteral("not in ")));
     }
 
+    // source_profile chains: up to CredentialChain::kMaxSourceProfileLinks links resolve, one
+    // more is an error naming the profile asked for (not a deep recursion or a quadratic walk).
+    void sourceProfileChainIsCapped_data()
+    {
+        QTest::addColumn<int>("links");
+        QTest::addColumn<bool>("resolves");
+        QTest::newRow("at the cap") << CredentialChain::kMaxSourceProfileLinks << true;
+        QTest::newRow("one above") << CredentialChain::kMaxSourceProfileLinks + 1 << false;
+        QTest::newRow("10,000 links") << 10000 << false;
+    }
+
+    void sourceProfileChainIsCapped()
+    {
+        QFETCH(int, links);
+        QFETCH(bool, resolves);
+        // r0 → r1 → … → r<links-1> → base (keys): `links` source_profile links from r0.
+        QByteArray config;
+        for (int i = 0; i < links; ++i) {
+            const QByteArray next = i + 1 < links ? QByteArray("r" + QByteArray::number(i + 1))
+                                                  : QByteArray("base");
+            config += "[profile r" + QByteArray::number(i) + "]\nrole_arn = arn:aws:iam::"
+                      "123456789012:role/r" + QByteArray::number(i) + "\nsource_profile = "
+                + next + "\n";
+        }
+        config += "[profile base]\n" + simKeys();
+        AwsHome home;
+        home.writeConfig(config);
+        CredentialChain chain(options(home, QStringLiteral("r0")));
+        const QString error = resolveError(chain);
+        if (resolves) {
+            QVERIFY2(error.startsWith(QStringLiteral("<resolved")), qPrintable(error));
+            return;
+        }
+        QVERIFY2(error.contains(QStringLiteral("Profile 'r0' reaches its credentials through "
+                                               "more than %1 source_profile links")
+                                    .arg(CredentialChain::kMaxSourceProfileLinks)),
+                 qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("r0 → r1 → r2 → r3 → …")), qPrintable(error));
+    }
+
     void fixingTheFileAndRetryingWorks()
     {
         AwsHome home;

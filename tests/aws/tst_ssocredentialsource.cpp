@@ -4,6 +4,8 @@
 #include "SimulatorFixture.h"
 #include "SsoCredentialSource.h"
 
+#include <sys/stat.h>
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -113,6 +115,48 @@ private slots:
         QString error;
         FETCH_ERROR(&source, error);
         QVERIFY2(error.contains(QStringLiteral("damaged")), qPrintable(error));
+    }
+
+    // The token cache is read only from a regular file of at most kMaxTokenFileSize: one byte
+    // more is refused with a message naming the file, a FIFO does not block.
+    void tokenFileSizeIsCapped()
+    {
+        const QString path = SsoCredentialSource::cacheFileName(m_cache.path(), QStringLiteral("huge"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QByteArray token = "{\"accessToken\": \"" + m_token.toUtf8() + "\", \"expiresAt\": \""
+            + inOneHour().toString(Qt::ISODate).toUtf8() + "\", \"pad\": \"";
+        const qint64 cap = SsoCredentialSource::kMaxTokenFileSize;
+        token += QByteArray(cap - token.size() - 2, 'x') + "\"}";
+        QCOMPARE(token.size(), cap);
+        file.write(token);
+        file.close();
+        {
+            // At the cap it is read and used.
+            SsoCredentialSource source(params(QStringLiteral("huge")), m_sim->url(), &m_network);
+            Credentials c;
+            FETCH_OK(&source, c);
+            QVERIFY(!c.accessKeyId.isEmpty());
+        }
+        QVERIFY(file.open(QIODevice::Append));
+        file.write(" ");
+        file.close();
+        SsoCredentialSource source(params(QStringLiteral("huge")), m_sim->url(), &m_network);
+        QString error;
+        FETCH_ERROR(&source, error);
+        QVERIFY2(error.contains(path), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("larger than 1024 KiB")), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("aws sso login --profile dev")), qPrintable(error));
+    }
+
+    void tokenFifoDoesNotBlock()
+    {
+        const QString path = SsoCredentialSource::cacheFileName(m_cache.path(), QStringLiteral("fifo"));
+        QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        SsoCredentialSource source(params(QStringLiteral("fifo")), m_sim->url(), &m_network);
+        QString error;
+        FETCH_ERROR(&source, error);
+        QVERIFY2(error.contains(path) && error.contains(QStringLiteral("named pipe")), qPrintable(error));
     }
 
     void tokenRejectedByPortalAsksForLogin()
