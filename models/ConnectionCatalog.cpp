@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 
 namespace flowdesk::models {
 
@@ -50,13 +51,16 @@ void setRegion(ConnectionCatalogEntry &entry, const QString &own, const QString 
     }
 }
 
-// Why the credential chain could not use `profile`, decided from the files alone.
-QString profileProblem(const QString &profile, const QProcessEnvironment &environment)
+// Why the credential chain could not use `profile`, decided from the files alone (`config`,
+// read once for all profiles: reading the files per profile made the list quadratic).
+QString profileProblem(const QString &profile, const QProcessEnvironment &environment,
+                       const std::shared_ptr<const aws::AwsConfig> &config)
 {
     aws::CredentialChainOptions options;
     options.profileName = profile;
     options.environment = environment;
     options.logDecision = false; // a check, not a use
+    options.config = config;
     aws::CredentialChain chain(options);
     return chain.resolve() ? QString() : chain.errorString();
 }
@@ -66,14 +70,24 @@ QString profileProblem(const QString &profile, const QProcessEnvironment &enviro
 ConnectionCatalog ConnectionCatalog::load(const QProcessEnvironment &environment,
                                           const aws::StoredAccounts *accounts)
 {
+    return load(environment, accounts ? accounts->accounts() : QList<aws::StoredAccount>());
+}
+
+ConnectionCatalog ConnectionCatalog::load(const QProcessEnvironment &environment,
+                                          QList<aws::StoredAccount> stored,
+                                          const std::function<bool()> &stopRequested)
+{
     ConnectionCatalog catalog;
 
-    const aws::AwsConfig config = aws::AwsConfig::load(environment);
+    const auto shared = std::make_shared<const aws::AwsConfig>(aws::AwsConfig::load(environment));
+    const aws::AwsConfig &config = *shared;
     if (!config.isValid()) {
         catalog.m_configError = tr("The AWS CLI configuration cannot be read, so its profiles "
                                    "are not listed: %1").arg(config.errorString());
     } else {
         for (const QString &name : config.profileNames()) {
+            if (stopRequested && stopRequested())
+                return catalog;
             const std::optional<aws::AwsProfile> profile = config.profile(name);
             if (!profile)
                 continue;
@@ -83,7 +97,7 @@ ConnectionCatalog ConnectionCatalog::load(const QProcessEnvironment &environment
             entry.displayName = name;
             setRegion(entry, profile->value(QStringLiteral("region")).trimmed(),
                       tr("profile %1").arg(name), environment);
-            entry.note = profileProblem(name, environment);
+            entry.note = profileProblem(name, environment, shared);
             catalog.m_entries.append(entry);
         }
         const QString preferred = config.defaultProfileName();
@@ -100,20 +114,17 @@ ConnectionCatalog ConnectionCatalog::load(const QProcessEnvironment &environment
         catalog.m_entries.append(entry);
     }
 
-    if (accounts) {
-        QList<aws::StoredAccount> stored = accounts->accounts();
-        std::sort(stored.begin(), stored.end(), [](const auto &a, const auto &b) {
-            return QString::localeAwareCompare(a.name, b.name) < 0;
-        });
-        for (const aws::StoredAccount &account : stored) {
-            ConnectionCatalogEntry entry;
-            entry.kind = ConnectionInfo::Kind::StoredAccount;
-            entry.name = account.name;
-            entry.displayName = account.name;
-            entry.endpoint = account.endpoint;
-            setRegion(entry, account.region, tr("account %1").arg(account.name), environment);
-            catalog.m_entries.append(entry);
-        }
+    std::sort(stored.begin(), stored.end(), [](const auto &a, const auto &b) {
+        return QString::localeAwareCompare(a.name, b.name) < 0;
+    });
+    for (const aws::StoredAccount &account : stored) {
+        ConnectionCatalogEntry entry;
+        entry.kind = ConnectionInfo::Kind::StoredAccount;
+        entry.name = account.name;
+        entry.displayName = account.name;
+        entry.endpoint = account.endpoint;
+        setRegion(entry, account.region, tr("account %1").arg(account.name), environment);
+        catalog.m_entries.append(entry);
     }
     return catalog;
 }

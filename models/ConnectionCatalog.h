@@ -8,9 +8,9 @@
 #include <QStringList>
 #include <QUrl>
 
-namespace flowdesk::aws {
-class StoredAccounts;
-}
+#include <functional>
+
+#include <StoredAccounts.h>
 
 namespace flowdesk::models {
 
@@ -31,8 +31,10 @@ struct ConnectionCatalogEntry {
 // (~/.aws/config and ~/.aws/credentials, or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE) and
 // the accounts Flowdesk stores. Each profile is checked the way the credential chain will use
 // it (no network, no credential_process run), so a broken one is listed with the reason
-// instead of failing later. Reading is cheap and synchronous (local files only); call load()
-// again to refresh after the files or the stored accounts changed.
+// instead of failing later. Reading is synchronous (local files only, each parsed once per
+// change): a few profiles take milliseconds, tens of thousands most of a second, so the UI
+// loads it with ConnectionCatalogLoader, off its thread. Call load() again to refresh after
+// the files or the stored accounts changed.
 class ConnectionCatalog
 {
 public:
@@ -40,6 +42,13 @@ public:
     static ConnectionCatalog load(const QProcessEnvironment &environment
                                   = QProcessEnvironment::systemEnvironment(),
                                   const aws::StoredAccounts *accounts = nullptr);
+    // With the stored accounts already listed (StoredAccounts is a QObject of the UI thread;
+    // its list is a plain value any thread may read).
+    // `stopRequested`, when given, is asked between profiles: when it says true the result is
+    // incomplete and nobody wants it (a newer load superseded this one).
+    static ConnectionCatalog load(const QProcessEnvironment &environment,
+                                  QList<aws::StoredAccount> accounts,
+                                  const std::function<bool()> &stopRequested = {});
 
     // Adds the built-in simulator as the last entry (the Open connection dialog offers it, so
     // demo mode can show several connections side by side).

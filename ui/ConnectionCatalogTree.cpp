@@ -37,8 +37,9 @@ ConnectionCatalogTree::ConnectionCatalogTree(QWidget *parent)
     header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
 }
 
-void ConnectionCatalogTree::setCatalog(models::ConnectionCatalog catalog)
+void ConnectionCatalogTree::setCatalog(models::ConnectionCatalog catalog, bool profilesLoading)
 {
+    m_loadingProfiles = profilesLoading;
     const ConnectionCatalogEntry *current = currentEntry();
     const std::optional<std::pair<Kind, QString>> selected =
         current ? std::optional(std::pair(current->kind, current->name)) : std::nullopt;
@@ -111,7 +112,10 @@ void ConnectionCatalogTree::populate()
         if (entry.region.isEmpty())
             item->setText(1, tr("none"));
     }
-    if (!m_catalog.configError().isEmpty())
+    if (m_loadingProfiles)
+        placeholder(profiles, tr("Loading profiles…"),
+                    tr("Reading ~/.aws/config and ~/.aws/credentials and checking each profile."));
+    else if (!m_catalog.configError().isEmpty())
         placeholder(profiles, m_catalog.configError(), m_catalog.configError()); // an error: in full
     else if (profiles->childCount() == 0)
         placeholder(profiles, tr("None found"), tr("No profiles in ~/.aws/config or ~/.aws/credentials."));

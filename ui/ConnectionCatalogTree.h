@@ -18,8 +18,9 @@ class ConnectionCatalogTree : public QTreeWidget
 public:
     explicit ConnectionCatalogTree(QWidget *parent = nullptr);
 
-    // Shows `catalog`, keeping the selected entry when it is still listed.
-    void setCatalog(models::ConnectionCatalog catalog);
+    // Shows `catalog`, keeping the selected entry when it is still listed. `profilesLoading`:
+    // the AWS CLI profiles are still being read, and their group says so instead of "None found".
+    void setCatalog(models::ConnectionCatalog catalog, bool profilesLoading = false);
     const models::ConnectionCatalog &catalog() const { return m_catalog; }
 
     // Null on a heading or placeholder row.
@@ -46,6 +47,7 @@ private:
     models::ConnectionCatalog m_catalog;
     QList<std::pair<models::ConnectionInfo::Kind, QString>> m_open;
     QList<models::ConnectionChoice> m_lastChoices;
+    bool m_loadingProfiles = false;
 };
 
 } // namespace flowdesk

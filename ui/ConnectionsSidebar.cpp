@@ -2,6 +2,7 @@
 
 #include "ConnectionCatalogTree.h"
 
+#include <ConnectionCatalogLoader.h>
 #include <StoredAccounts.h>
 
 #include <QComboBox>
@@ -17,6 +18,7 @@ using Kind = models::ConnectionInfo::Kind;
 
 ConnectionsSidebar::ConnectionsSidebar(QWidget *parent)
     : QWidget(parent)
+    , m_loader(new models::ConnectionCatalogLoader(this))
     , m_tree(new ConnectionCatalogTree(this))
     , m_regionComboBox(new QComboBox(this))
     , m_noteLabel(new QLabel(this))
@@ -64,8 +66,14 @@ ConnectionsSidebar::ConnectionsSidebar(QWidget *parent)
         const models::ConnectionCatalogEntry *entry = m_tree->currentEntry();
         emit moreRequested(entry ? entry->kind : Kind::Profile, entry ? entry->name : QString());
     });
+    connect(m_loader, &models::ConnectionCatalogLoader::loaded, this,
+            &ConnectionsSidebar::showCatalog);
+    // The window opens at once: the demo is listed and the profiles say they are loading
+    // until the check of every profile (which can take most of a second) is done.
+    models::ConnectionCatalog loading;
+    loading.addDemoEntry();
+    m_tree->setCatalog(std::move(loading), true);
     reload();
-    m_tree->selectDefaultEntry();
     entryChanged();
 }
 
@@ -93,10 +101,34 @@ void ConnectionsSidebar::setLastChoices(const QList<models::ConnectionChoice> &c
 
 void ConnectionsSidebar::reload()
 {
-    models::ConnectionCatalog catalog =
-        models::ConnectionCatalog::load(QProcessEnvironment::systemEnvironment(), m_accounts);
+    // Started when control returns to the event loop, so that the reloads of one start-up
+    // (construction, then setStoredAccounts) read the files once, not once each.
+    if (m_reloadPending)
+        return;
+    m_reloadPending = true;
+    QMetaObject::invokeMethod(this, [this] {
+        m_reloadPending = false;
+        m_loader->load(QProcessEnvironment::systemEnvironment(),
+                       m_accounts ? m_accounts->accounts() : QList<aws::StoredAccount>());
+    }, Qt::QueuedConnection);
+}
+
+bool ConnectionsSidebar::isLoading() const
+{
+    return m_reloadPending || m_loader->isLoading();
+}
+
+void ConnectionsSidebar::showCatalog(models::ConnectionCatalog catalog)
+{
     catalog.addDemoEntry();
-    m_tree->setCatalog(std::move(catalog));
+    m_tree->setCatalog(std::move(catalog)); // keeps the selection (the user may have chosen)
+    if (!m_defaultSelected) {
+        m_defaultSelected = true;
+        if (!m_tree->currentEntry())
+            m_tree->selectDefaultEntry();
+    }
+    entryChanged();
+    emit catalogLoaded();
 }
 
 // The region follows the entry (as in the dialog): the one it was last opened in, else its

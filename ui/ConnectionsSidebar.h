@@ -13,6 +13,10 @@ namespace flowdesk {
 namespace aws {
 class StoredAccounts;
 }
+namespace models {
+class ConnectionCatalog;
+class ConnectionCatalogLoader;
+}
 class ConnectionCatalogTree;
 
 // The Connections sidebar: every AWS CLI profile, the environment's keys, Flowdesk's own
@@ -34,8 +38,11 @@ public:
     // How entries were last opened in this session: opening one again keeps its endpoint
     // (e.g. --endpoint-url) and starts from its region; the note under the picker names it.
     void setLastChoices(const QList<models::ConnectionChoice> &choices);
-    // Reads the AWS CLI files and stored accounts again.
+    // Reads the AWS CLI files and stored accounts again, off the UI thread: the entries shown
+    // stay until the new list is in (catalogLoaded()).
     void reload();
+    // True until the list asked for last is shown.
+    bool isLoading() const;
 
     ConnectionCatalogTree *tree() const { return m_tree; }
     // What Open would emit now; nullopt when nothing usable is selected.
@@ -45,12 +52,18 @@ signals:
     void connectionChosen(const flowdesk::models::ConnectionChoice &choice);
     // "More…": the full dialog, on this entry when one is selected.
     void moreRequested(models::ConnectionInfo::Kind kind, const QString &name);
+    // The list read by the last reload() (or at construction) is shown.
+    void catalogLoaded();
 
 private:
+    void showCatalog(models::ConnectionCatalog catalog);
     void entryChanged();
     void openCurrent();
 
     aws::StoredAccounts *m_accounts = nullptr;
+    models::ConnectionCatalogLoader *m_loader;
+    bool m_defaultSelected = false; // the default entry is selected once, when first listed
+    bool m_reloadPending = false;
     ConnectionCatalogTree *m_tree;
     QComboBox *m_regionComboBox;
     QLabel *m_noteLabel;

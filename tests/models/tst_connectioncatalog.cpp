@@ -1,17 +1,22 @@
 // ConnectionCatalog against real-format AWS CLI files in a temporary HOME: profiles from both
 // files, broken profiles and a broken file explained, environment credentials as their own
 // entry, default regions; and the AppFlow region table against the shared reference.
+#include "AwsIniFileCache.h"
 #include "ConnectionCatalog.h"
+#include "ConnectionCatalogLoader.h"
 #include "CredentialTestSupport.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalSpy>
+#include <QThread>
 #include <QtTest>
 
 using flowdesk::models::ConnectionCatalog;
 using flowdesk::models::ConnectionCatalogEntry;
+using flowdesk::models::ConnectionCatalogLoader;
 using flowdesk::models::ConnectionInfo;
 using flowdesk::aws::test::AwsHome;
 
@@ -34,6 +39,67 @@ class TstConnectionCatalog : public QObject
     Q_OBJECT
 
 private slots:
+    // Every profile is checked against one reading of the files: 2,000 profiles (roles whose
+    // source is a keys profile, and keys profiles) cost two parses, not one per profile.
+    void checksEveryProfileAgainstOneReading()
+    {
+        AwsHome home;
+        QByteArray config;
+        QByteArray credentials;
+        constexpr int kPairs = 1000;
+        for (int i = 0; i < kPairs; ++i) {
+            const QByteArray n = QByteArray::number(i);
+            config += "[profile role" + n + "]\nrole_arn = arn:aws:iam::123456789012:role/r" + n
+                + "\nsource_profile = keys" + n + "\nregion = eu-west-1\n";
+            credentials += "[keys" + n + "]\naws_access_key_id = AKIA" + n
+                + "\naws_secret_access_key = S" + n + "\n";
+        }
+        config += "[profile orphan]\nrole_arn = arn:aws:iam::123456789012:role/x\nsource_profile = ghost\n";
+        home.writeConfig(config);
+        home.writeCredentials(credentials);
+        const int before = flowdesk::aws::AwsIniFileCache::instance().parseCount();
+        const ConnectionCatalog catalog = ConnectionCatalog::load(home.env());
+        QCOMPARE(flowdesk::aws::AwsIniFileCache::instance().parseCount() - before, 2);
+        QCOMPARE(catalog.entries().size(), 2 * kPairs + 1);
+        QStringList broken;
+        for (const ConnectionCatalogEntry &entry : catalog.entries()) {
+            if (entry.isBroken())
+                broken << entry.name;
+        }
+        QCOMPARE(broken, QStringList{QStringLiteral("orphan")});
+        QCOMPARE(find(catalog, ConnectionInfo::Kind::Profile, QStringLiteral("role999"))->region,
+                 QStringLiteral("eu-west-1"));
+    }
+
+    // The loader reads on another thread and delivers on this one; a newer load supersedes an
+    // older one, whose result is never delivered.
+    void loaderDeliversOnItsThreadAndTheLatestOnly()
+    {
+        AwsHome home;
+        home.writeCredentials("[first]\naws_access_key_id = A\naws_secret_access_key = S\n");
+        ConnectionCatalogLoader loader;
+        QSignalSpy loaded(&loader, &ConnectionCatalogLoader::loaded);
+        QThread *deliveredOn = nullptr;
+        ConnectionCatalog catalog;
+        connect(&loader, &ConnectionCatalogLoader::loaded, this,
+                [&](const ConnectionCatalog &delivered) {
+                    deliveredOn = QThread::currentThread();
+                    catalog = delivered;
+                });
+        loader.load(home.env(), {});
+        QVERIFY(loader.isLoading());
+        home.writeCredentials("[second]\naws_access_key_id = A\naws_secret_access_key = S\n");
+        loader.load(home.env(), {flowdesk::aws::StoredAccount{QStringLiteral("acct"), {}, {}, {}, false}});
+        QVERIFY(loaded.wait(20000));
+        QTest::qWait(200); // a superseded result would arrive about now
+        QCOMPARE(loaded.size(), 1);
+        QVERIFY(!loader.isLoading());
+        QCOMPARE(deliveredOn, QThread::currentThread());
+        QVERIFY(find(catalog, ConnectionInfo::Kind::Profile, QStringLiteral("second")));
+        QVERIFY(!find(catalog, ConnectionInfo::Kind::Profile, QStringLiteral("first")));
+        QVERIFY(find(catalog, ConnectionInfo::Kind::StoredAccount, QStringLiteral("acct")));
+    }
+
     void listsProfilesFromBothFiles()
     {
         AwsHome home;

@@ -35,6 +35,12 @@ private:
         return found.isEmpty() ? nullptr : found.first();
     }
 
+    // The sidebar reads the files off the UI thread; wait for the list asked for last.
+    static bool waitForList(ConnectionsSidebar &sidebar)
+    {
+        return QTest::qWaitFor([&] { return !sidebar.isLoading(); }, 20000);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -60,6 +66,7 @@ private slots:
         ConnectionsSidebar sidebar;
         sidebar.show();
         QVERIFY(QTest::qWaitForWindowExposed(&sidebar));
+        QVERIFY(waitForList(sidebar));
         QVERIFY(item(sidebar, QStringLiteral("default")));
         QVERIFY(item(sidebar, QStringLiteral("prod")));
         QVERIFY(item(sidebar, QStringLiteral("Built-in simulator")));
@@ -92,14 +99,44 @@ private slots:
         QVERIFY(!sidebar.choice());
     }
 
+    // The sidebar is there before the profiles are read: the demo is listed and the profiles'
+    // group says it is loading; when the list comes, a choice made meanwhile is kept, and
+    // otherwise the AWS CLI's default profile is selected.
+    void opensBeforeTheProfilesAreRead()
+    {
+        {
+            ConnectionsSidebar sidebar;
+            // No event has been processed yet, so the list cannot have been delivered.
+            QVERIFY(sidebar.isLoading());
+            QVERIFY(item(sidebar, QStringLiteral("Loading profiles…")));
+            QVERIFY(item(sidebar, QStringLiteral("Built-in simulator")));
+            QVERIFY(!item(sidebar, QStringLiteral("default")));
+            QVERIFY(!sidebar.choice());
+            QSignalSpy loaded(&sidebar, &ConnectionsSidebar::catalogLoaded);
+            QVERIFY(loaded.wait(20000));
+            QCOMPARE(loaded.size(), 1);
+            QVERIFY(!item(sidebar, QStringLiteral("Loading profiles…")));
+            QCOMPARE(sidebar.tree()->currentItem(), item(sidebar, QStringLiteral("default")));
+        }
+        ConnectionsSidebar sidebar;
+        sidebar.tree()->setCurrentItem(item(sidebar, QStringLiteral("Built-in simulator")));
+        QVERIFY(waitForList(sidebar));
+        QVERIFY(item(sidebar, QStringLiteral("prod")));
+        QCOMPARE(sidebar.tree()->currentItem(), item(sidebar, QStringLiteral("Built-in simulator")));
+        QCOMPARE(sidebar.choice()->kind, Kind::Demo);
+    }
+
     // Open connections are shown in bold, and only those.
     void marksOpenConnections()
     {
         ConnectionsSidebar sidebar;
         sidebar.setOpenConnections({{Kind::Profile, QStringLiteral("prod")}});
+        QVERIFY(waitForList(sidebar));
         QVERIFY(item(sidebar, QStringLiteral("prod"))->font(0).bold());
         QVERIFY(!item(sidebar, QStringLiteral("default"))->font(0).bold());
+        QSignalSpy loaded(&sidebar, &ConnectionsSidebar::catalogLoaded);
         sidebar.reload(); // the marks survive a reload of the files
+        QVERIFY(loaded.wait(20000));
         QVERIFY(item(sidebar, QStringLiteral("prod"))->font(0).bold());
         sidebar.setOpenConnections({});
         QVERIFY(!item(sidebar, QStringLiteral("prod"))->font(0).bold());
