@@ -83,6 +83,9 @@ void ConnectionCatalogTree::populate()
     QTreeWidgetItem *environment = nullptr;
     QTreeWidgetItem *accounts = nullptr;
     QTreeWidgetItem *demo = nullptr;
+    // Asked for once: a config can hold tens of thousands of profiles.
+    const QIcon brokenIcon = style()->standardIcon(QStyle::SP_MessageBoxWarning);
+    const QIcon usableIcon = style()->standardIcon(QStyle::SP_DriveNetIcon);
     const QList<ConnectionCatalogEntry> &entries = m_catalog.entries();
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const ConnectionCatalogEntry &entry = entries.at(i);
@@ -105,8 +108,7 @@ void ConnectionCatalogTree::populate()
         }
         auto *item = new QTreeWidgetItem(parent, {entry.displayName, entry.region});
         item->setData(0, kEntryIndexRole, int(i));
-        item->setIcon(0, style()->standardIcon(entry.isBroken() ? QStyle::SP_MessageBoxWarning
-                                                                : QStyle::SP_DriveNetIcon));
+        item->setIcon(0, entry.isBroken() ? brokenIcon : usableIcon);
         if (entry.isBroken())
             item->setToolTip(0, entry.note);
         if (entry.region.isEmpty())

@@ -7,16 +7,21 @@
 //
 // usage: node run-benchmarks.mjs --build-dir build/release [--out DIR] [--sizes 1000,100]
 //        [--reps 5] [--cli-reps 3] [--cli-sample 100] [--peers flowdesk,sdk-js,aws-cli]
-//        [--shared-dir ../shared] [--smoke]
+//        [--shared-dir ../shared] [--only history,cancel,merge,cold-start,memory,profiles]
+//        [--profile-sizes 1000,10000,68000] [--smoke]
 // (--peers defaults to $FLOWDESK_BENCH_PEERS, else all three; --shared-dir to
 // $FLOWDESK_SHARED_DIR, else the shared/ folder beside the repository.)
+//
+// --only: just these workloads (default: all). "profiles" is the start-up of the real main window
+// with that many AWS CLI profiles (bench/bench_profiles; issue #13), independent of the
+// simulator.
 //
 // --smoke: tiny sizes and one repetition, for CI: it checks that every piece still runs and
 // answers completely, never how fast.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem, release } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem, release, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
@@ -37,6 +42,8 @@ const { values: opt } = parseArgs({
         peers: { type: 'string', default: process.env.FLOWDESK_BENCH_PEERS ?? 'flowdesk,sdk-js,aws-cli' },
         concurrency: { type: 'string', default: '8' },
         'shared-dir': { type: 'string', default: process.env.FLOWDESK_SHARED_DIR ?? path.join(here, '..', '..', '..', 'shared') },
+        only: { type: 'string', default: 'history,cancel,merge,cold-start,memory,profiles' },
+        'profile-sizes': { type: 'string', default: '1000,10000,68000' },
         smoke: { type: 'boolean', default: false },
     },
 });
@@ -47,7 +54,7 @@ if (!opt['build-dir']) {
 if (opt.smoke) {
     Object.assign(opt, {
         sizes: '6', 'runs-per-flow': '3', reps: '1', 'cli-reps': '1', 'cli-sample': '1',
-        'cancel-flows': '3', 'cancel-runs-per-flow': '2', 'merge-runs': '200',
+        'cancel-flows': '3', 'cancel-runs-per-flow': '2', 'merge-runs': '200', 'profile-sizes': '200',
     });
 }
 const buildDir = path.resolve(opt['build-dir']);
@@ -61,14 +68,24 @@ const cliSample = Number(opt['cli-sample']);
 const concurrency = Number(opt.concurrency);
 const cancelFlows = Number(opt['cancel-flows']);
 const cancelRunsPerFlow = Number(opt['cancel-runs-per-flow']);
+const only = new Set(opt.only.split(','));
+for (const name of only) {
+    if (!['history', 'cancel', 'merge', 'cold-start', 'memory', 'profiles'].includes(name)) {
+        console.error(`run-benchmarks: unknown workload '${name}' in --only`);
+        process.exit(2);
+    }
+}
+const profileSizes = opt['profile-sizes'].split(',').map(Number);
 
 const bin = {
     sim: path.join(buildDir, 'bin', 'flowdesk-sim'),
     flowdesk: path.join(buildDir, 'bin', 'flowdesk'),
     bench: path.join(buildDir, 'bench', 'flowdesk-bench'),
     merge: path.join(buildDir, 'bench', 'bench_modelmerge'),
+    profiles: path.join(buildDir, 'bench', 'bench_profiles'),
 };
-for (const need of [bin.sim, bin.bench]) {
+const needsSim = ['history', 'cancel', 'memory'].some((name) => only.has(name));
+for (const need of [...(needsSim ? [bin.sim, bin.bench] : []), ...(only.has('profiles') ? [bin.profiles] : [])]) {
     if (!existsSync(need)) {
         console.error(`run-benchmarks: ${need} is missing; build the release preset first (./dev bench does)`);
         process.exit(2);
@@ -140,7 +157,8 @@ function findAwsCli() {
     return { path: null };
 }
 
-const wanted = new Set(opt.peers.split(','));
+// The peers take part in the simulator's workloads only; without those none is looked for.
+const wanted = new Set(needsSim ? opt.peers.split(',') : []);
 const peers = [];
 const skipped = {};
 if (wanted.has('flowdesk')) peers.push('flowdesk');
@@ -511,6 +529,55 @@ async function memory(size) {
     }
 }
 
+// Start-up with many AWS CLI profiles (issue #13: 10,000 profiles ≤ 1 s). For each size the
+// files are written once into a private HOME (bench_profiles --write), left 3 s so their times
+// are not "recent" to Flowdesk's file cache (as a user's real files are not), then every
+// repetition is a fresh process: the real MainWindow, timed from main() to the window's first
+// paint and to the sidebar listing every profile.
+async function profilesStartup() {
+    const rows = [];
+    for (const size of profileSizes) {
+        const began = Date.now();
+        const home = mkdtempSync(path.join(tmpdir(), 'flowdesk-bench-profiles-'));
+        try {
+            const written = await run(bin.profiles, ['--write', home, '--profiles', String(size)]);
+            if (written.code !== 0) throw new Error(`bench_profiles --write failed: ${written.stderr}`);
+            const files = /config (\d+) bytes, credentials (\d+) bytes/.exec(written.stdout);
+            if (!opt.smoke) await new Promise((resolve) => setTimeout(resolve, 3000));
+            const env = {
+                HOME: home, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_DATA_HOME: path.join(home, 'data'),
+                XDG_CACHE_HOME: path.join(home, 'cache'),
+                QT_QPA_PLATFORM: process.env.QT_QPA_PLATFORM ?? 'offscreen',
+                AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_REGION: '', AWS_DEFAULT_REGION: '',
+            };
+            const samples = [];
+            for (let rep = 0; rep < (opt.smoke ? 1 : reps); ++rep) {
+                const outcome = await run(bin.profiles, ['--expect', String(size)], env);
+                const match = /window shown after (-?\d+) ms, (\d+) profiles listed after (\d+) ms, peak RSS (-?\d+) KiB/.exec(outcome.stdout);
+                if (outcome.code !== 0 || !match)
+                    throw new Error(`bench_profiles --expect ${size} failed (exit ${outcome.code}): ${outcome.stdout}${outcome.stderr.slice(-2000)}`);
+                const sample = { shownMs: Number(match[1]), listedMs: Number(match[3]), peakRssKiB: Number(match[4]), processMs: outcome.processMs };
+                samples.push(sample);
+                results.runs.push({ workload: 'profiles', size, rep, ...sample });
+                log(`profiles ${size} rep ${rep + 1}: window shown after ${sample.shownMs} ms, `
+                    + `all listed after ${sample.listedMs} ms, peak RSS ${(sample.peakRssKiB / 1024).toFixed(0)} MiB`);
+            }
+            rows.push({
+                profiles: size, reps: samples.length,
+                configBytes: files ? Number(files[1]) : null, credentialsBytes: files ? Number(files[2]) : null,
+                shownMs: median(samples.map((x) => x.shownMs)),
+                listedMs: median(samples.map((x) => x.listedMs)),
+                maxListedMs: Math.max(...samples.map((x) => x.listedMs)),
+                peakRssKiB: median(samples.map((x) => x.peakRssKiB)),
+                load: loadBetween(began, Date.now()),
+            });
+        } finally {
+            rmSync(home, { recursive: true, force: true });
+        }
+    }
+    return { status: 'ok', rows };
+}
+
 function runApp(args) {
     return new Promise((resolve) => {
         const started = process.hrtime.bigint();
@@ -565,7 +632,9 @@ function table() {
             + `| ${ratio(row.floorRatio)} / ${ratio(row.floorCpuRatio)} | ${loadCell(row.load)} |`);
     }
     const merge = results.modelMerge;
-    if (merge?.withViews) {
+    if (!only.has('merge')) {
+        // not asked for
+    } else if (merge?.withViews) {
         lines.push(`| model merge | ${merge.runs} runs, 1 % changed, 0.5 % gone, 0.5 % new | — | `
             + `${fmt(merge.withViews.medianMs)} with sorted proxy + 2 selection models (model alone ${fmt(merge.modelAlone.medianMs)}); selection kept: `
             + `${merge.withViews.selectionKept && merge.modelAlone.selectionKept ? 'yes' : 'NO'}`
@@ -574,13 +643,24 @@ function table() {
         lines.push(`| model merge | — | — | ${merge?.status ?? 'not run'} | ${dash(6)} | ${loadCell(merge?.load)} |`);
     }
     const cold = results.coldStart;
-    lines.push(cold?.status === 'ok'
+    if (only.has('cold-start')) lines.push(cold?.status === 'ok'
         ? `| cold start | demo scenario | — | ${fmt(cold.probeMs)} to the first populated paint, ${fmt(cold.processMs)} whole process (n=${cold.reps}) | ${dash(6)} | ${loadCell(cold.load)} |`
         : `| cold start | demo scenario | — | ${cold?.status ?? 'not run'}${cold?.why ? `: ${cold.why}` : ''} | ${dash(6)} | ${loadCell(cold?.load)} |`);
     const mem = results.memory;
-    lines.push(mem?.status === 'ok'
+    if (only.has('memory')) lines.push(mem?.status === 'ok'
         ? `| memory | ${mem.flows} flows × ${runsPerFlow} runs, first full refresh | ${mem.requests ?? '—'} / — / — | peak RSS ${(mem.peakRssKiB / 1024).toFixed(0)} MiB (refresh done after ${fmt(mem.refreshMs)}) | ${dash(6)} | ${loadCell(mem.load)} |`
         : `| memory | ${sizes[0]} flows × ${runsPerFlow} runs, first full refresh | — | ${mem?.status ?? 'not run'}${mem?.why ? `: ${mem.why}` : ''} | ${dash(6)} | ${loadCell(mem?.load)} |`);
+    const profiles = results.profiles;
+    if (only.has('profiles') && profiles?.status === 'ok') {
+        const kib = (bytes) => (bytes === null ? '?' : `${(bytes / 1024).toFixed(0)} KiB`);
+        for (const row of profiles.rows) {
+            lines.push(`| start-up with profiles | ${row.profiles} AWS CLI profiles (config ${kib(row.configBytes)}, credentials ${kib(row.credentialsBytes)}) | — | `
+                + `window shown after ${fmt(row.shownMs)}, all profiles listed after ${fmt(row.listedMs)} (max ${fmt(row.maxListedMs)}), `
+                + `peak RSS ${(row.peakRssKiB / 1024).toFixed(0)} MiB (n=${row.reps}) | ${dash(6)} | ${loadCell(row.load)} |`);
+        }
+    } else if (only.has('profiles')) {
+        lines.push(`| start-up with profiles | ${profileSizes.join(', ')} profiles | — | ${profiles?.status ?? 'not run'}${profiles?.why ? `: ${profiles.why}` : ''} | ${dash(6)} | — |`);
+    }
     return lines.join('\n');
 }
 
@@ -594,23 +674,24 @@ results.machine = {
 };
 results.settings = {
     sizes, runsPerFlow, reps, cliReps, cliSample, concurrency, cancelFlows, cancelRunsPerFlow,
-    peers, skipped, smoke: opt.smoke,
+    peers, skipped, smoke: opt.smoke, only: [...only], profileSizes,
 };
 for (const [peer, why] of Object.entries(skipped)) log(`skipping ${peer}: ${why}`);
 if (awsCli.path) log(`AWS CLI: ${awsCli.path}, ${awsCli.version}; AppFlow model: ${awsCli.model}`);
 if (awsCli.path && !awsCli.hasCancel) log(`${awsCli.version} has no cancel-flow-executions: the CLI sits out the cancel workload`);
 
 try {
-    for (const size of sizes) await historyWorkloads(size);
-    await cancelWorkload();
+    if (only.has('history')) for (const size of sizes) await historyWorkloads(size);
+    if (only.has('cancel')) await cancelWorkload();
     const timed = async (work) => {
         const began = Date.now();
         const result = await work();
         return { ...result, load: loadBetween(began, Date.now()) };
     };
-    results.modelMerge = await timed(modelMerge);
-    results.coldStart = await timed(coldStart);
-    results.memory = await timed(() => memory(sizes[0]));
+    if (only.has('merge')) results.modelMerge = await timed(modelMerge);
+    if (only.has('cold-start')) results.coldStart = await timed(coldStart);
+    if (only.has('memory')) results.memory = await timed(() => memory(sizes[0]));
+    if (only.has('profiles')) results.profiles = await profilesStartup();
 } catch (error) {
     console.error(`[bench] FAILED: ${error.message}`);
     process.exitCode = 1;
