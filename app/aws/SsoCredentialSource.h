@@ -2,6 +2,7 @@
 
 #include "CredentialSource.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QPointer>
 #include <QUrl>
@@ -43,6 +44,15 @@ public:
 
     // The token cache file for a session name (or legacy start URL).
     static QString cacheFileName(const QString &cacheDirectory, const QString &sessionOrStartUrl);
+
+    // What a token cache file holds: `damaged` when it is not a JSON object with an
+    // accessToken; `expiresAt` invalid when absent or unreadable (CLI v1's "…UTC" is read too).
+    struct CachedToken {
+        bool damaged = true;
+        QString accessToken;
+        QDateTime expiresAt;
+    };
+    static CachedToken parseTokenCache(const QByteArray &json);
 
 private:
     struct Token {
