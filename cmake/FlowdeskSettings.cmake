@@ -35,6 +35,25 @@ if(FLOWDESK_SANITIZE)
     target_link_options(flowdesk_settings INTERFACE -fsanitize=${_flowdesk_sanitizers})
 endif()
 
+option(FLOWDESK_FUZZ "libFuzzer build (clang only): every target instrumented for coverage, ASan + UBSan; tests/fuzz links the fuzzers" OFF)
+if(FLOWDESK_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+        message(FATAL_ERROR "FLOWDESK_FUZZ needs clang (the fuzz preset uses clang++-14)")
+    endif()
+    if(FLOWDESK_SANITIZE)
+        message(FATAL_ERROR "FLOWDESK_FUZZ brings its own sanitizers: leave FLOWDESK_SANITIZE off")
+    endif()
+    # fuzzer-no-link: coverage instrumentation without libFuzzer's main(); only the fuzz
+    # targets link -fsanitize=fuzzer (flowdesk_add_fuzz_target, tests/fuzz). All of the
+    # project's code is built by this one compiler, since GCC's and clang's ASan runtimes
+    # must not meet in one process; Qt stays the (uninstrumented) system library.
+    set(_flowdesk_sanitizers address,undefined,float-cast-overflow)
+    target_compile_options(flowdesk_settings INTERFACE
+        -fsanitize=fuzzer-no-link,${_flowdesk_sanitizers} -fno-omit-frame-pointer
+        -fno-sanitize-recover=all)
+    target_link_options(flowdesk_settings INTERFACE -fsanitize=${_flowdesk_sanitizers})
+endif()
+
 option(FLOWDESK_HARDEN "Release hardening: stack protector and _FORTIFY_SOURCE" OFF)
 if(FLOWDESK_HARDEN)
     target_compile_options(flowdesk_settings INTERFACE -fstack-protector-strong)

@@ -28,7 +28,14 @@ bool AuditLogReader::load()
                             .arg(QDir::toNativeSeparators(m_filePath), file.errorString());
         return false;
     }
-    const QByteArray content = file.readAll();
+    parse(file.readAll());
+    return true;
+}
+
+void AuditLogReader::parse(const QByteArray &content)
+{
+    m_entries.clear();
+    m_skipped.clear();
     const QList<QByteArray> lines = content.split('\n');
     // split() leaves an empty last element when the file ends with a newline, as it should.
     for (qsizetype i = 0; i < lines.size(); ++i) {
@@ -54,7 +61,6 @@ bool AuditLogReader::load()
         else
             m_skipped.append({lineNumber, why});
     }
-    return true;
 }
 
 QList<AuditEntry> AuditLogReader::entriesForFlow(const QString &flowName) const

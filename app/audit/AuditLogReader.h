@@ -25,6 +25,8 @@ public:
 
     // Reads the whole file. False only when it exists but cannot be read (errorString()).
     bool load();
+    // The same for bytes already read (what load() does after reading; the fuzz target's seam).
+    void parse(const QByteArray &content);
     QString errorString() const { return m_errorString; }
 
     // In file order (oldest first).

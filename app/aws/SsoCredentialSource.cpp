@@ -77,17 +77,11 @@ SsoCredentialSource::Token SsoCredentialSource::readToken() const
     case RegularFileRead::Status::Read:
         break;
     }
-    QJsonParseError parseError;
-    const QJsonObject object = QJsonDocument::fromJson(read.data, &parseError).object();
-    const QString accessToken = object.value(QLatin1String("accessToken")).toString();
-    QString expiresAt = object.value(QLatin1String("expiresAt")).toString();
-    if (parseError.error != QJsonParseError::NoError || accessToken.isEmpty())
+    const CachedToken cached = parseTokenCache(read.data);
+    if (cached.damaged)
         return {{}, tr("The IAM Identity Center token file %1 is damaged or incomplete. %2")
                         .arg(path, loginHint())};
-    // The CLI v1 wrote "2019-11-14T04:05:45UTC"; v2 writes ISO 8601 with "Z".
-    if (expiresAt.endsWith(QLatin1String("UTC")))
-        expiresAt = expiresAt.chopped(3) + u'Z';
-    const QDateTime expiry = QDateTime::fromString(expiresAt, Qt::ISODateWithMs);
+    const QDateTime &expiry = cached.expiresAt;
     if (!expiry.isValid() || expiry <= QDateTime::currentDateTimeUtc())
         return {{}, tr("The IAM Identity Center login for profile '%1' has expired%2. %3")
                         .arg(m_parameters.profileName,
@@ -95,7 +89,22 @@ SsoCredentialSource::Token SsoCredentialSource::readToken() const
                                  ? tr(" (at %1)").arg(expiry.toUTC().toString(Qt::ISODate))
                                  : QString(),
                              loginHint())};
-    return {accessToken, {}};
+    return {cached.accessToken, {}};
+}
+
+SsoCredentialSource::CachedToken SsoCredentialSource::parseTokenCache(const QByteArray &json)
+{
+    QJsonParseError parseError;
+    const QJsonObject object = QJsonDocument::fromJson(json, &parseError).object();
+    CachedToken token;
+    token.accessToken = object.value(QLatin1String("accessToken")).toString();
+    token.damaged = parseError.error != QJsonParseError::NoError || token.accessToken.isEmpty();
+    QString expiresAt = object.value(QLatin1String("expiresAt")).toString();
+    // The CLI v1 wrote "2019-11-14T04:05:45UTC"; v2 writes ISO 8601 with "Z".
+    if (expiresAt.endsWith(QLatin1String("UTC")))
+        expiresAt = expiresAt.chopped(3) + u'Z';
+    token.expiresAt = QDateTime::fromString(expiresAt, Qt::ISODateWithMs);
+    return token;
 }
 
 void SsoCredentialSource::requestCredentials(QObject *context, Callback callback)

@@ -2,6 +2,7 @@
 
 #include "CredentialSource.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QPointer>
 #include <QUrl>
@@ -46,6 +47,15 @@ public:
     // The largest token cache file read: real ones are under 4 KiB (a token, a refresh token,
     // the client registration), so 1 MiB is generous and still bounds a wrong file.
     static constexpr qint64 kMaxTokenFileSize = 1024 * 1024;
+
+    // What a token cache file holds: `damaged` when it is not a JSON object with an
+    // accessToken; `expiresAt` invalid when absent or unreadable (CLI v1's "…UTC" is read too).
+    struct CachedToken {
+        bool damaged = true;
+        QString accessToken;
+        QDateTime expiresAt;
+    };
+    static CachedToken parseTokenCache(const QByteArray &json);
 
 private:
     struct Token {
