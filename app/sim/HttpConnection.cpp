@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #endif
@@ -59,6 +60,12 @@ void shutdownWrite(qintptr fd)
 void closeDescriptor(qintptr fd)
 {
     ::closesocket(SOCKET(fd));
+}
+
+qint64 bytesPending(qintptr fd)
+{
+    u_long pending = 0;
+    return ::ioctlsocket(SOCKET(fd), FIONREAD, &pending) == 0 ? qint64(pending) : 0;
 }
 
 QHostAddress peerAddress(qintptr fd)
@@ -121,6 +128,12 @@ void shutdownWrite(qintptr fd)
 void closeDescriptor(qintptr fd)
 {
     ::close(int(fd));
+}
+
+qint64 bytesPending(qintptr fd)
+{
+    int pending = 0;
+    return ::ioctl(int(fd), FIONREAD, &pending) == 0 ? qint64(pending) : 0;
 }
 
 QHostAddress peerAddress(qintptr fd)
@@ -235,7 +248,10 @@ HttpConnection::~HttpConnection()
 
 bool HttpConnection::isIdle() const
 {
-    return m_state == State::Reading && !m_parser.hasPartialRequest() && m_output.isEmpty();
+    // A request already waiting in the kernel (accepted, not yet read) is not idle: evicting
+    // it would drop a client that did nothing wrong.
+    return m_state == State::Reading && !m_parser.hasPartialRequest() && m_output.isEmpty()
+           && !m_peerFinished && bytesPending(m_fd) == 0;
 }
 
 void HttpConnection::abort()

@@ -18,6 +18,9 @@ SimHttpServer::SimHttpServer(const HttpLimits &limits, Handler handler, RejectHa
     // QTcpServer pauses accepting when accept() fails for a reason other than a transient one
     // (EMFILE, ENFILE, ENOBUFS, ENOMEM): without a retry the simulator would stay deaf, and
     // retrying at once would spin on a listening socket that stays readable.
+    // Qt's default backlog (50) makes a burst of clients wait for SYN retransmits (1 s, 3 s…)
+    // long before the connection cap matters.
+    setListenBacklogSize(qBound(50, m_limits.maxConnections, 4096));
     m_acceptRetry.setSingleShot(true);
     m_acceptRetry.setInterval(m_limits.acceptRetryMs);
     connect(&m_acceptRetry, &QTimer::timeout, this, &QTcpServer::resumeAccepting);
