@@ -7,15 +7,19 @@
 
 namespace flowdesk::sim {
 
-// A request as it came off the wire, copied out of QHttpServerRequest so it outlives the
-// server's parser state and can be verified byte for byte.
+// A request as it came off the wire (HttpRequestParser), kept byte for byte so its signature
+// can be verified.
 struct HttpRequest {
     QByteArray method;                              // "POST"
     QByteArray path;                                // percent-encoded as sent
     QByteArray query;                               // without '?'
-    QList<QPair<QByteArray, QByteArray>> headers;   // names as sent, values as sent
-    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;   // names as sent, values without OWS
+    QByteArray body;                                // de-chunked
     QHostAddress remoteAddress;
+    QByteArray version;                             // "HTTP/1.1" or "HTTP/1.0"
+    // Whether the connection stays open after the answer: HTTP/1.1 unless "Connection: close",
+    // HTTP/1.0 only with "Connection: keep-alive".
+    bool keepAlive = true;
 
     QByteArray header(const QByteArray &name) const
     {

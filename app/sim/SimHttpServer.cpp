@@ -1,84 +1,75 @@
 #include "SimHttpServer.h"
 
-#include <QHttpServerRequest>
-#include <QHttpServerResponder>
-#include <QUrl>
+#ifdef Q_OS_WIN
+#include <winsock2.h>
+#else
+#include <unistd.h>
+#endif
 
 namespace flowdesk::sim {
 
-PendingExchange::PendingExchange(QHttpServerResponder &&responder, QTcpSocket *socket)
-    : m_responder(std::make_unique<QHttpServerResponder>(std::move(responder))), m_socket(socket)
+SimHttpServer::SimHttpServer(const HttpLimits &limits, Handler handler, RejectHandler rejected,
+                             QObject *parent)
+    : QTcpServer(parent)
+    , m_limits(limits)
+    , m_handler(std::move(handler))
+    , m_rejected(std::move(rejected))
 {
+    // QTcpServer pauses accepting when accept() fails for a reason other than a transient one
+    // (EMFILE, ENFILE, ENOBUFS, ENOMEM): without a retry the simulator would stay deaf, and
+    // retrying at once would spin on a listening socket that stays readable.
+    // Qt's default backlog (50) makes a burst of clients wait for SYN retransmits (1 s, 3 s…)
+    // long before the connection cap matters.
+    setListenBacklogSize(qBound(50, m_limits.maxConnections, 4096));
+    m_acceptRetry.setSingleShot(true);
+    m_acceptRetry.setInterval(m_limits.acceptRetryMs);
+    connect(&m_acceptRetry, &QTimer::timeout, this, &QTcpServer::resumeAccepting);
+    connect(this, &QTcpServer::acceptError, this, &SimHttpServer::onAcceptError);
 }
 
-PendingExchange::~PendingExchange() = default;
-
-bool PendingExchange::isConnected() const
+SimHttpServer::~SimHttpServer()
 {
-    return m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
+    // Connections are children and close their sockets as they go; they must not call back
+    // into a half-destroyed server.
+    for (HttpConnection *connection : std::as_const(m_connections))
+        disconnect(connection, nullptr, this, nullptr);
 }
 
-void PendingExchange::reply(const HttpReply &reply)
+void SimHttpServer::incomingConnection(qintptr descriptor)
 {
-    if (!isConnected() || !m_responder)
-        return;
-    m_responder->writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
-    for (const auto &header : reply.headers)
-        m_responder->writeHeader(header.first, header.second);
-    m_responder->writeHeader(QByteArrayLiteral("Content-Length"),
-                             QByteArray::number(reply.body.size()));
-    m_responder->writeBody(reply.body);
-    m_responder.reset();
-}
-
-void PendingExchange::drop()
-{
-    m_responder.reset();
-    if (m_socket)
-        m_socket->abort();
-}
-
-SimHttpServer::SimHttpServer(Handler handler, QObject *parent)
-    : QAbstractHttpServer(parent), m_handler(std::move(handler))
-{
-}
-
-bool SimHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
-{
-    HttpRequest copy;
-    const QUrl url = request.url();
-    copy.path = url.path(QUrl::FullyEncoded).toUtf8();
-    if (copy.path.isEmpty())
-        copy.path = QByteArrayLiteral("/");
-    copy.query = url.query(QUrl::FullyEncoded).toUtf8();
-    switch (request.method()) {
-    case QHttpServerRequest::Method::Get: copy.method = QByteArrayLiteral("GET"); break;
-    case QHttpServerRequest::Method::Put: copy.method = QByteArrayLiteral("PUT"); break;
-    case QHttpServerRequest::Method::Delete: copy.method = QByteArrayLiteral("DELETE"); break;
-    case QHttpServerRequest::Method::Post: copy.method = QByteArrayLiteral("POST"); break;
-    case QHttpServerRequest::Method::Head: copy.method = QByteArrayLiteral("HEAD"); break;
-    case QHttpServerRequest::Method::Options: copy.method = QByteArrayLiteral("OPTIONS"); break;
-    case QHttpServerRequest::Method::Patch: copy.method = QByteArrayLiteral("PATCH"); break;
-    default: copy.method = QByteArrayLiteral("UNKNOWN"); break;
+    if (m_connections.size() >= m_limits.maxConnections) {
+        // At the cap, an idle connection (no request in progress) makes room, the longest idle
+        // first, as nginx reuses its idle keep-alive connections; when every connection is busy
+        // the newcomer is closed at once.
+        HttpConnection *oldest = nullptr;
+        for (HttpConnection *connection : std::as_const(m_connections)) {
+            if (connection->isIdle()
+                && (!oldest || connection->msSinceActivity() > oldest->msSinceActivity()))
+                oldest = connection;
+        }
+        if (!oldest) {
+#ifdef Q_OS_WIN
+            ::closesocket(SOCKET(descriptor));
+#else
+            ::close(int(descriptor));
+#endif
+            return;
+        }
+        oldest->abort();
     }
-    copy.headers = request.headers();
-    copy.body = request.body();
-    copy.remoteAddress = request.remoteAddress();
-    // QHttpServerResponder sends the status line and headers and then the body as separate
-    // writes. With Nagle's algorithm on, a body under one segment (loopback: 64 KiB, e.g. a
-    // ListFlows page of 100 flows) waits for the client to ACK the headers, and clients delay
-    // that ACK by 40 ms: every such answer arrived 40 ms late. Servers answering HTTP turn
-    // Nagle off; setting it again per request costs one setsockopt.
-    if (socket)
-        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    m_handler(copy, std::make_shared<PendingExchange>(makeResponder(request, socket), socket));
-    return true;
+    auto *connection = new HttpConnection(descriptor, m_limits, m_handler, m_rejected, this);
+    m_connections.insert(connection);
+    connect(connection, &HttpConnection::closed, this, [this, connection] {
+        m_connections.remove(connection);
+        connection->deleteLater();
+    });
 }
 
-void SimHttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+void SimHttpServer::onAcceptError(QAbstractSocket::SocketError error)
 {
-    // Never reached: handleRequest() takes every request.
-    makeResponder(request, socket).write(QHttpServerResponder::StatusCode::NotFound);
+    Q_UNUSED(error);
+    if (!m_acceptRetry.isActive())
+        m_acceptRetry.start();
 }
 
 } // namespace flowdesk::sim

@@ -115,11 +115,22 @@ bool Simulator::listen(const QHostAddress &address, quint16 port)
         return false;
     }
     auto *server = new SimHttpServer(
+        d->config.http,
         [this](const HttpRequest &request, std::shared_ptr<PendingExchange> exchange) {
             handle(request, exchange);
         },
+        [this](int status, const QString &code) {
+            // Refused by the HTTP layer before any route saw it (malformed, too large, too
+            // slow): logged so a run's log shows what a client was told.
+            RequestLog::Entry entry;
+            entry.time = QDateTime::currentDateTimeUtc();
+            entry.operation = QStringLiteral("http");
+            entry.status = status;
+            entry.errorCode = code;
+            d->log.write(entry);
+        },
         this);
-    const quint16 bound = server->listen(address, port);
+    const quint16 bound = server->listen(address, port) ? server->serverPort() : 0;
     if (bound == 0) {
         d->error = tr("Cannot listen on %1 port %2: the address is not local or the port is in "
                       "use.")
@@ -135,6 +146,11 @@ bool Simulator::listen(const QHostAddress &address, quint16 port)
     url.setPort(bound);
     d->url = url;
     return true;
+}
+
+int Simulator::openConnections() const
+{
+    return d->server ? d->server->openConnections() : 0;
 }
 
 QString Simulator::errorString() const

@@ -48,6 +48,8 @@ public:
     // then every read fails").
     void setFaults(double throttleRate, double errorRate, double dropRate,
                    const QStringList &deny = {});
+    // Client connections open now (bounded by config().http.maxConnections).
+    int openConnections() const;
     // The long-term credentials it accepts (config's key, secret and token).
     aws::Credentials credentials() const;
     // A configuration for demo mode: the demo scenario and freshly generated credentials.

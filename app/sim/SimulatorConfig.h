@@ -1,5 +1,7 @@
 #pragma once
 
+#include "HttpLimits.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -28,6 +30,9 @@ struct SimulatorConfig {
     int temporaryCredentialSeconds = 3600;  // lifetime of STS/SSO-issued credentials
     // The account the simulated resources live in (ARNs, STS identities).
     QString accountId = QStringLiteral("123456789012");
+    // What the HTTP layer accepts from a client (sizes, times, connections); the defaults are
+    // documented in HttpLimits.h and app/sim/README.md.
+    HttpLimits http;
 };
 
 } // namespace flowdesk::sim

@@ -276,9 +276,8 @@ private slots:
         QVERIFY2(error.contains(QStringLiteral("Refusing")), qPrintable(error));
     }
 
-    // The simulator runs as its own process here: its HTTP server logs the headers it
-    // receives (X-Amz-Security-Token included) under qt.httpserver when debug logging is on,
-    // and in-process those lines would be indistinguishable from the client's.
+    // The simulator runs as its own process here, so nothing it might print can be mistaken
+    // for a line of the client's.
     void noSecretInSettingsLogsOrAudit()
     {
         SimulatorProcess::Options options;
