@@ -68,7 +68,8 @@ endif()
 # flowdesk_add_test(NAME <name> SOURCES <file>... [LIBS <target>...] [GUI] [LABELS <l>...]
 #                   [TIMEOUT <s>])
 # One executable per test file, registered with ctest under its own name. GUI tests link
-# Qt Widgets; every test gets the offscreen platform so no display is needed.
+# Qt Widgets; every test gets the offscreen platform so no display is needed, and English
+# (FLOWDESK_LANGUAGE=en) whatever the machine's locale, so expected texts match.
 function(flowdesk_add_test)
     cmake_parse_arguments(ARG "GUI" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
     if(NOT ARG_NAME OR NOT ARG_SOURCES)
@@ -88,5 +89,5 @@ function(flowdesk_add_test)
     set_tests_properties(${ARG_NAME} PROPERTIES
         TIMEOUT ${ARG_TIMEOUT}
         LABELS "${ARG_LABELS}"
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;FLOWDESK_BIN_DIR=${CMAKE_BINARY_DIR}/bin;FLOWDESK_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;FLOWDESK_LANGUAGE=en;FLOWDESK_BIN_DIR=${CMAKE_BINARY_DIR}/bin;FLOWDESK_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
 endfunction()

@@ -1,182 +1,293 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<!-- English plural forms for every tr("… %n …") in Flowdesk. Source strings are written once
-     with "(s)"; this file turns "Cancel %n run(s)" into "Cancel 1 run" / "Cancel 3 runs".
-     Add an entry here whenever a new %n string appears (tst_translations checks they resolve). -->
 <TS version="2.1" language="en">
-<context>
-    <name>flowdesk::CancelConfirmationDialog</name>
-    <message numerus="yes">
-        <source>You are still charged for the data the %n run(s) have already processed.</source>
-        <translation><numerusform>You are still charged for the data this run has already processed.</numerusform><numerusform>You are still charged for the data these %n runs have already processed.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Cancel %n run(s)</source>
-        <translation><numerusform>Cancel %n run</numerusform><numerusform>Cancel %n runs</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Cancel all %n active run(s) in %1 flows?</source>
-        <translation><numerusform>Cancel the %n active run in %1 flows?</numerusform><numerusform>Cancel all %n active runs in %1 flows?</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Cancel all %n active run(s) in %1 flows of %2 connections?</source>
-        <translation><numerusform>Cancel the %n active run in %1 flows of %2 connections?</numerusform><numerusform>Cancel all %n active runs in %1 flows of %2 connections?</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Also deactivate the %n scheduled or event flow(s) among these, so no new runs start</source>
-        <translation><numerusform>Also deactivate the %n scheduled or event flow among these, so no new runs start</numerusform><numerusform>Also deactivate the %n scheduled or event flows among these, so no new runs start</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Cancel %n run(s) in %1 flows?</source>
-        <translation><numerusform>Cancel %n run in %1 flows?</numerusform><numerusform>Cancel %n runs in %1 flows?</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Cancel all %n active run(s) of “%1”?</source>
-        <translation><numerusform>Cancel the %n active run of “%1”?</numerusform><numerusform>Cancel all %n active runs of “%1”?</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Cancel %n run(s) of “%1”?</source>
-        <translation><numerusform>Cancel %n run of “%1”?</numerusform><numerusform>Cancel %n runs of “%1”?</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>flowdesk::CancelOutcomeView</name>
-    <message numerus="yes">
-        <source>&amp;Retry %n run(s)</source>
-        <translation><numerusform>&amp;Retry %n run</numerusform><numerusform>&amp;Retry %n runs</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1; Flowdesk sends it again in %n s (attempt %2 of %3). Nothing is cancelled for those runs until AppFlow accepts it.</source>
-        <translation><numerusform>%1; Flowdesk sends it again in %n s (attempt %2 of %3). Nothing is cancelled for those runs until AppFlow accepts it.</numerusform><numerusform>%1; Flowdesk sends it again in %n s (attempt %2 of %3). Nothing is cancelled for those runs until AppFlow accepts it.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n run(s) cancelled: AppFlow shows them stopped.</source>
-        <translation><numerusform>%n run cancelled: AppFlow shows it stopped.</numerusform><numerusform>%n runs cancelled: AppFlow shows them stopped.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Cancel started for %n run(s); watching until AppFlow shows the status Canceled (%1 so far).</source>
-        <translation><numerusform>Cancel started for %n run; watching until AppFlow shows the status Canceled (%1 so far).</numerusform><numerusform>Cancel started for %n runs; watching until AppFlow shows the status Canceled (%1 so far).</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n run(s) were already being cancelled.</source>
-        <translation><numerusform>%n run was already being cancelled.</numerusform><numerusform>%n runs were already being cancelled.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n run(s) not cancellable (see Details).</source>
-        <translation><numerusform>%n run not cancellable (see Details).</numerusform><numerusform>%n runs not cancellable (see Details).</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n run(s) not cancelled: the request failed (%1). They go on running.</source>
-        <translation><numerusform>%n run not cancelled: the request failed (%1). It goes on running.</numerusform><numerusform>%n runs not cancelled: the request failed (%1). They go on running.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n run(s) not cancelled: no answer came back (%1) and AppFlow still shows them in progress.</source>
-        <translation><numerusform>%n run not cancelled: no answer came back (%1) and AppFlow still shows it in progress.</numerusform><numerusform>%n runs not cancelled: no answer came back (%1) and AppFlow still shows them in progress.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n run(s): no answer came back (%1); reading their status to find out whether the cancel started…</source>
-        <translation><numerusform>%n run: no answer came back (%1); reading its status to find out whether the cancel started…</numerusform><numerusform>%n runs: no answer came back (%1); reading their status to find out whether the cancel started…</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Retry sends the cancel again for %n run(s).</source>
-        <translation><numerusform>Retry sends the cancel again for %n run.</numerusform><numerusform>Retry sends the cancel again for %n runs.</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>flowdesk::MainWindow</name>
-    <message numerus="yes">
-        <source>Cancel %n run(s)…</source>
-        <translation><numerusform>Cancel %n run…</numerusform><numerusform>Cancel %n runs…</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n connection(s): %1</source>
-        <translation><numerusform>%n connection: %1</numerusform><numerusform>%n connections: %1</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Flowdesk — %n connection(s)</source>
-        <translation><numerusform>Flowdesk — %n connection</numerusform><numerusform>Flowdesk — %n connections</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n active run(s) in %1 flow(s)</source>
-        <translation><numerusform>%n active run in %1 flows</numerusform><numerusform>%n active runs in %1 flows</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n cancel(s) from %1 were not confirmed before Flowdesk closed.</source>
-        <translation><numerusform>%n cancel from %1 was not confirmed before Flowdesk closed.</numerusform><numerusform>%n cancels from %1 were not confirmed before Flowdesk closed.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n flow(s) not read</source>
-        <translation><numerusform>%n flow not read</numerusform><numerusform>%n flows not read</numerusform></translation>
-    </message>
-</context>
-<context><name>flowdesk::HistoryWindow</name>
- <message numerus="yes"><source>%n damaged line(s) skipped (line(s) %1). Every other line was read.</source>
-  <translation><numerusform>%n damaged line skipped (line %1). Every other line was read.</numerusform><numerusform>%n damaged lines skipped (lines %1). Every other line was read.</numerusform></translation></message>
- <message numerus="yes"><source>%n entry(s) loaded.</source>
-  <translation><numerusform>%n entry loaded.</numerusform><numerusform>%n entries loaded.</numerusform></translation></message>
- <message numerus="yes"><source>Showing %1 of %n entry(s).</source>
-  <translation><numerusform>Showing %1 of %n entry.</numerusform><numerusform>Showing %1 of %n entries.</numerusform></translation></message>
-</context>
-<context>
-    <name>flowdesk::models::CancelController</name>
-    <message numerus="yes">
-        <source> (after %n attempt(s))</source>
-        <translation><numerusform> (after %n attempt)</numerusform><numerusform> (after %n attempts)</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>flowdesk::ErrorPresenter</name>
-    <message numerus="yes">
-        <source>Flowdesk tried %n times and stopped.</source>
-        <translation><numerusform>Flowdesk tried once and stopped.</numerusform><numerusform>Flowdesk tried %n times and stopped.</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>flowdesk::models::CancelReconciler</name>
-    <message numerus="yes">
-        <source>which runs were in progress when it was sent is not recorded; %n run(s) of the flow are in progress now</source>
-        <translation><numerusform>which runs were in progress when it was sent is not recorded; %n run of the flow is in progress now</numerusform><numerusform>which runs were in progress when it was sent is not recorded; %n runs of the flow are in progress now</numerusform></translation>
-    </message>
-</context>
 <context>
     <name>flowdesk::AllActiveRunsPane</name>
     <message numerus="yes">
         <source>At least %n run(s) in progress or being cancelled.</source>
-        <translation><numerusform>At least %n run in progress or being cancelled.</numerusform><numerusform>At least %n runs in progress or being cancelled.</numerusform></translation>
+        <translation>
+            <numerusform>At least %n run in progress or being cancelled.</numerusform>
+            <numerusform>At least %n runs in progress or being cancelled.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n flow(s) not read (%1): their runs are missing or as last read.</source>
-        <translation><numerusform>%n flow not read (%1): its runs are missing or as last read.</numerusform><numerusform>%n flows not read (%1): their runs are missing or as last read.</numerusform></translation>
+        <translation>
+            <numerusform>%n flow not read (%1): its runs are missing or as last read.</numerusform>
+            <numerusform>%n flows not read (%1): their runs are missing or as last read.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>flowdesk::AuditEntryModel</name>
     <message numerus="yes">
         <source>cancel started for %n run(s)</source>
-        <translation><numerusform>cancel started for %n run</numerusform><numerusform>cancel started for %n runs</numerusform></translation>
+        <translation>
+            <numerusform>cancel started for %n run</numerusform>
+            <numerusform>cancel started for %n runs</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n run(s) not cancellable</source>
-        <translation><numerusform>%n run not cancellable</numerusform><numerusform>%n runs not cancellable</numerusform></translation>
+        <translation>
+            <numerusform>%n run not cancellable</numerusform>
+            <numerusform>%n runs not cancellable</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n run(s) not cancelled: request failed</source>
-        <translation><numerusform>%n run not cancelled: request failed</numerusform><numerusform>%n runs not cancelled: request failed</numerusform></translation>
+        <translation>
+            <numerusform>%n run not cancelled: request failed</numerusform>
+            <numerusform>%n runs not cancelled: request failed</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n run(s) checked later</source>
-        <translation><numerusform>%n run checked later</numerusform><numerusform>%n runs checked later</numerusform></translation>
+        <translation>
+            <numerusform>%n run checked later</numerusform>
+            <numerusform>%n runs checked later</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdesk::CancelConfirmationDialog</name>
+    <message numerus="yes">
+        <source>You are still charged for the data the %n run(s) have already processed.</source>
+        <translation>
+            <numerusform>You are still charged for the data this run has already processed.</numerusform>
+            <numerusform>You are still charged for the data these %n runs have already processed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n run(s)</source>
+        <translation>
+            <numerusform>Cancel %n run</numerusform>
+            <numerusform>Cancel %n runs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel all %n active run(s) in %1 flows?</source>
+        <translation>
+            <numerusform>Cancel the %n active run in %1 flows?</numerusform>
+            <numerusform>Cancel all %n active runs in %1 flows?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel all %n active run(s) in %1 flows of %2 connections?</source>
+        <translation>
+            <numerusform>Cancel the %n active run in %1 flows of %2 connections?</numerusform>
+            <numerusform>Cancel all %n active runs in %1 flows of %2 connections?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Also deactivate the %n scheduled or event flow(s) among these, so no new runs start</source>
+        <translation>
+            <numerusform>Also deactivate the %n scheduled or event flow among these, so no new runs start</numerusform>
+            <numerusform>Also deactivate the %n scheduled or event flows among these, so no new runs start</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n run(s) in %1 flows?</source>
+        <translation>
+            <numerusform>Cancel %n run in %1 flows?</numerusform>
+            <numerusform>Cancel %n runs in %1 flows?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel all %n active run(s) of “%1”?</source>
+        <translation>
+            <numerusform>Cancel the %n active run of “%1”?</numerusform>
+            <numerusform>Cancel all %n active runs of “%1”?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n run(s) of “%1”?</source>
+        <translation>
+            <numerusform>Cancel %n run of “%1”?</numerusform>
+            <numerusform>Cancel %n runs of “%1”?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdesk::CancelOutcomeView</name>
+    <message numerus="yes">
+        <source>&amp;Retry %n run(s)</source>
+        <translation>
+            <numerusform>&amp;Retry %n run</numerusform>
+            <numerusform>&amp;Retry %n runs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; Flowdesk sends it again in %n s (attempt %2 of %3). Nothing is cancelled for those runs until AppFlow accepts it.</source>
+        <translation>
+            <numerusform>%1; Flowdesk sends it again in %n s (attempt %2 of %3). Nothing is cancelled for those runs until AppFlow accepts it.</numerusform>
+            <numerusform>%1; Flowdesk sends it again in %n s (attempt %2 of %3). Nothing is cancelled for those runs until AppFlow accepts it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) cancelled: AppFlow shows them stopped.</source>
+        <translation>
+            <numerusform>%n run cancelled: AppFlow shows it stopped.</numerusform>
+            <numerusform>%n runs cancelled: AppFlow shows them stopped.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel started for %n run(s); watching until AppFlow shows the status Canceled (%1 so far).</source>
+        <translation>
+            <numerusform>Cancel started for %n run; watching until AppFlow shows the status Canceled (%1 so far).</numerusform>
+            <numerusform>Cancel started for %n runs; watching until AppFlow shows the status Canceled (%1 so far).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) were already being cancelled.</source>
+        <translation>
+            <numerusform>%n run was already being cancelled.</numerusform>
+            <numerusform>%n runs were already being cancelled.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) not cancellable (see Details).</source>
+        <translation>
+            <numerusform>%n run not cancellable (see Details).</numerusform>
+            <numerusform>%n runs not cancellable (see Details).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) not cancelled: the request failed (%1). They go on running.</source>
+        <translation>
+            <numerusform>%n run not cancelled: the request failed (%1). It goes on running.</numerusform>
+            <numerusform>%n runs not cancelled: the request failed (%1). They go on running.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) not cancelled: no answer came back (%1) and AppFlow still shows them in progress.</source>
+        <translation>
+            <numerusform>%n run not cancelled: no answer came back (%1) and AppFlow still shows it in progress.</numerusform>
+            <numerusform>%n runs not cancelled: no answer came back (%1) and AppFlow still shows them in progress.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s): no answer came back (%1); reading their status to find out whether the cancel started…</source>
+        <translation>
+            <numerusform>%n run: no answer came back (%1); reading its status to find out whether the cancel started…</numerusform>
+            <numerusform>%n runs: no answer came back (%1); reading their status to find out whether the cancel started…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry sends the cancel again for %n run(s).</source>
+        <translation>
+            <numerusform>Retry sends the cancel again for %n run.</numerusform>
+            <numerusform>Retry sends the cancel again for %n runs.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>flowdesk::CancelWorkflow</name>
     <message numerus="yes">
         <source>%n run(s) cancelled</source>
-        <translation><numerusform>%n run cancelled</numerusform><numerusform>%n runs cancelled</numerusform></translation>
+        <translation>
+            <numerusform>%n run cancelled</numerusform>
+            <numerusform>%n runs cancelled</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>, %n not — see the results window</source>
-        <translation><numerusform>, %n not — see the results window</numerusform><numerusform>, %n not — see the results window</numerusform></translation>
+        <translation>
+            <numerusform>, %n not — see the results window</numerusform>
+            <numerusform>, %n not — see the results window</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdesk::ErrorPresenter</name>
+    <message numerus="yes">
+        <source>Flowdesk tried %n times and stopped.</source>
+        <translation>
+            <numerusform>Flowdesk tried once and stopped.</numerusform>
+            <numerusform>Flowdesk tried %n times and stopped.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdesk::HistoryWindow</name>
+    <message numerus="yes">
+        <source>%n damaged line(s) skipped (line(s) %1). Every other line was read.</source>
+        <translation>
+            <numerusform>%n damaged line skipped (line %1). Every other line was read.</numerusform>
+            <numerusform>%n damaged lines skipped (lines %1). Every other line was read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) loaded.</source>
+        <translation>
+            <numerusform>%n entry loaded.</numerusform>
+            <numerusform>%n entries loaded.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1 of %n entry(s).</source>
+        <translation>
+            <numerusform>Showing %1 of %n entry.</numerusform>
+            <numerusform>Showing %1 of %n entries.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdesk::MainWindow</name>
+    <message numerus="yes">
+        <source>Cancel %n run(s)…</source>
+        <translation>
+            <numerusform>Cancel %n run…</numerusform>
+            <numerusform>Cancel %n runs…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s): %1</source>
+        <translation>
+            <numerusform>%n connection: %1</numerusform>
+            <numerusform>%n connections: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Flowdesk — %n connection(s)</source>
+        <translation>
+            <numerusform>Flowdesk — %n connection</numerusform>
+            <numerusform>Flowdesk — %n connections</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancel(s) from %1 were not confirmed before Flowdesk closed.</source>
+        <translation>
+            <numerusform>%n cancel from %1 was not confirmed before Flowdesk closed.</numerusform>
+            <numerusform>%n cancels from %1 were not confirmed before Flowdesk closed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flow(s) not read</source>
+        <translation>
+            <numerusform>%n flow not read</numerusform>
+            <numerusform>%n flows not read</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdesk::models::CancelController</name>
+    <message numerus="yes">
+        <source> (after %n attempt(s))</source>
+        <translation>
+            <numerusform> (after %n attempt)</numerusform>
+            <numerusform> (after %n attempts)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdesk::models::CancelReconciler</name>
+    <message numerus="yes">
+        <source>which runs were in progress when it was sent is not recorded; %n run(s) of the flow are in progress now</source>
+        <translation>
+            <numerusform>which runs were in progress when it was sent is not recorded; %n run of the flow is in progress now</numerusform>
+            <numerusform>which runs were in progress when it was sent is not recorded; %n runs of the flow are in progress now</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
