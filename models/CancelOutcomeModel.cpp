@@ -1,9 +1,8 @@
 #include "CancelOutcomeModel.h"
 
 #include "DisplayFormat.h"
+#include "ModelRoles.h"
 
-#include <QBrush>
-#include <QColor>
 #include <QLocale>
 
 namespace flowdesk::models {
@@ -104,7 +103,7 @@ void CancelOutcomeModel::signalChanges(int row, const Row &before)
     for (int column = 0; column <= ColumnCount; ++column) {
         bool differs = false;
         if (column < ColumnCount) {
-            for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(Qt::ForegroundRole)}) {
+            for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(Roles::ToneRole)}) {
                 if (cell(before, column, role) != cell(after, column, role)) {
                     differs = true;
                     break;
@@ -325,16 +324,16 @@ QString CancelOutcomeModel::resultText(const Row &r)
 
 QVariant CancelOutcomeModel::cell(const Row &r, int column, int role)
 {
-    if (role == Qt::ForegroundRole) {
+    if (role == Roles::ToneRole) {
         if (column != ResultColumn)
             return {};
         switch (r.result) {
         case Result::NotCancellable:
-            return QBrush(QColor(0x9a, 0x5b, 0x00));
+            return int(Tone::Warning);
         case Result::RequestFailed:
         case Result::NoAnswer:
         case Result::NotSent:
-            return QBrush(QColor(0xb0, 0x1e, 0x1e));
+            return int(Tone::Error);
         default:
             return {};
         }

@@ -16,7 +16,12 @@ enum : int {
     StatusRole,                  // the row's status enum (appflow::FlowStatus / ExecutionStatus)
     ActiveRole,                  // bool: a run in progress or cancelling / a flow with such runs
     FlowNameRole,                // QString: the flow the row belongs to
+    ToneRole,                    // int (Tone): what the cell's text means, for its colour
 };
 } // namespace Roles
+
+// What a cell says beyond its words, so that views colour it from their palette (light or
+// dark) while models stay free of QtGui: flowdesk-cli uses the same models without a display.
+enum class Tone : int { Neutral, Warning, Error };
 
 } // namespace flowdesk::models

@@ -3,6 +3,7 @@
 #include "DisplayFormat.h"
 #include "ModelRoles.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 
 #include <algorithm>
@@ -177,7 +178,11 @@ QVariant AuditEntryModel::display(const AuditEntry &entry, int column) const
             return QString(entry.profile + QStringLiteral(" · ") + entry.account);
         return orAbsent(entry.profile.isEmpty() ? entry.account : entry.profile);
     case RegionColumn: return orAbsent(entry.region);
-    case ConfirmedByColumn: return orAbsent(entry.confirmedBy);
+    case ConfirmedByColumn:
+        // Cancels sent by another program (flowdesk-cli in a runbook) say so: "alice (flowdesk-cli)".
+        if (!entry.via.isEmpty() && entry.via != QCoreApplication::applicationName())
+            return tr("%1 (%2)").arg(orAbsent(entry.confirmedBy), entry.via);
+        return orAbsent(entry.confirmedBy);
     case RequestIdsColumn:
         if (entry.type == AuditEntry::Type::Intent)
             return QString(); // written before any request: nothing to show

@@ -1,5 +1,7 @@
 #include "CancelOutcomeView.h"
+
 #include "ScreenFit.h"
+#include "ToneTextDelegate.h"
 
 #include "CancelController.h"
 #include "CancelOutcomeModel.h"
@@ -54,6 +56,7 @@ CancelOutcomeView::CancelOutcomeView(CancelController *controller, const QString
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setModel(m_controller->outcomes());
+    m_view->setItemDelegate(new ToneTextDelegate(m_view));
     m_view->header()->setStretchLastSection(true);
     m_view->setColumnWidth(CancelOutcomeModel::FlowColumn, 190);
     m_view->setColumnWidth(CancelOutcomeModel::ExecutionIdColumn, 280);

@@ -33,6 +33,7 @@ QStringList row(const AuditEntry &entry)
             entry.region,
             entry.endpoint,
             entry.confirmedBy,
+            entry.via,
             entry.deactivateRequested ? QStringLiteral("yes") : QStringLiteral("no"),
             outcomesText(entry.outcomes),
             entry.invalidExecutions.join(QStringLiteral("; ")),
@@ -49,7 +50,7 @@ QStringList AuditCsvExporter::columns()
             QStringLiteral("executionIds"), QStringLiteral("profile"),
             QStringLiteral("account"),      QStringLiteral("region"),
             QStringLiteral("endpoint"),     QStringLiteral("confirmedBy"),
-            QStringLiteral("deactivateRequested"), QStringLiteral("outcomes"),
+            QStringLiteral("via"),          QStringLiteral("deactivateRequested"), QStringLiteral("outcomes"),
             QStringLiteral("invalidExecutions"), QStringLiteral("requestIds"),
             QStringLiteral("error")};
 }

@@ -78,6 +78,7 @@ AuditEntry AuditEntry::newIntent()
     entry.type = Type::Intent;
     entry.time = QDateTime::currentDateTimeUtc();
     entry.correlationId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    entry.via = QCoreApplication::applicationName();
     return entry;
 }
 
@@ -128,6 +129,8 @@ QJsonObject AuditEntry::toJson() const
         {QStringLiteral("confirmedBy"), confirmedBy},
         {QStringLiteral("deactivateRequested"), deactivateRequested},
     };
+    if (!via.isEmpty())
+        object.insert(QStringLiteral("via"), via);
     if (type == Type::Result) {
         QJsonArray outcomeArray;
         for (const AuditOutcome &outcome : outcomes) {
@@ -187,6 +190,7 @@ std::optional<AuditEntry> AuditEntry::fromJson(const QJsonObject &object, QStrin
         || !readString(object, QStringLiteral("endpoint"), &entry.endpoint, why)
         || !readString(object, QStringLiteral("flow"), &entry.flowName, why)
         || !readString(object, QStringLiteral("confirmedBy"), &entry.confirmedBy, why)
+        || !readString(object, QStringLiteral("via"), &entry.via, why)
         || !readString(object, QStringLiteral("error"), &entry.error, why)
         || !readString(object, QStringLiteral("deactivation"), &entry.deactivation, why)
         || !readStrings(object, QStringLiteral("invalidExecutions"), &entry.invalidExecutions, why)

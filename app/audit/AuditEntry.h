@@ -49,6 +49,10 @@ public:
     bool allActiveRuns = false; // "cancel all active runs": written as "executionIds": "all"
     QStringList executionIds;  // the runs asked for, when not allActiveRuns
     QString confirmedBy;       // OS user who confirmed (AuditLog::osUserName())
+    // The program that wrote the entry (its application name: "Flowdesk", "flowdesk-cli"), so
+    // History can tell a runbook's cancels from clicks. Empty in lines written before it was
+    // recorded.
+    QString via;
     bool deactivateRequested = false; // "Also deactivate the flow" was ticked
 
     // Result entries only.
@@ -64,7 +68,7 @@ public:
     // found then, which says what became of the runs, not what the request did.
     bool reconciled = false;
 
-    // A new intent: the time is now (UTC) and the correlation ID a fresh UUID.
+    // A new intent: the time is now (UTC), the correlation ID a fresh UUID, `via` this program.
     static AuditEntry newIntent();
     // The result entry for this intent: same correlation ID and context, time now.
     AuditEntry resultFor() const;

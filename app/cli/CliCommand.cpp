@@ -1,0 +1,169 @@
+#include "CliCommand.h"
+
+#include "CancelCommand.h"
+#include "HistoryCommand.h"
+#include "ListingCommands.h"
+#include "WatchCommand.h"
+
+#include <Connection.h>
+#include <DisplayFormat.h>
+#include <ErrorText.h>
+
+#include <QCoreApplication>
+#include <QTimer>
+
+namespace flowdesk::cli {
+
+CliCommand::CliCommand(const CliContext &context, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+    , out(*context.out)
+    , err(*context.err)
+{
+}
+
+CliCommand *CliCommand::create(const CliContext &context, QObject *parent)
+{
+    using C = CliRequest::Command;
+    switch (context.request.command) {
+    case C::Flows:
+        return new FlowsCommand(context, parent);
+    case C::Runs:
+        return new RunsCommand(context, parent);
+    case C::Active:
+        return new ActiveCommand(context, parent);
+    case C::Cancel:
+        return new CancelCommand(context, parent);
+    case C::Watch:
+        return new WatchCommand(context, parent);
+    case C::History:
+        return new HistoryCommand(context, parent);
+    }
+    return nullptr;
+}
+
+void CliCommand::interrupt()
+{
+    endProgress();
+    err << QCoreApplication::translate("flowdesk::cli", "Interrupted.") << '\n';
+    err.flush();
+    finish(ExitCode::Interrupted);
+}
+
+void CliCommand::finish(int exitCode)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    endProgress();
+    out.flush();
+    err.flush();
+    // Queued: the caller of start() never sees finished() before start() returned.
+    QTimer::singleShot(0, this, [this, exitCode] { emit finished(exitCode); });
+}
+
+int CliCommand::exitCodeFor(const appflow::AppFlowError &error)
+{
+    using Code = appflow::AppFlowError::Code;
+    switch (error.code()) {
+    case Code::Throttling:
+    case Code::InternalServer:
+    case Code::Network:
+    case Code::Timeout:
+        return ExitCode::Unavailable;
+    case Code::CredentialsUnavailable:
+        return ExitCode::Credentials;
+    case Code::ResourceNotFound:
+    case Code::InvalidRequest:
+        return ExitCode::Usage;
+    case Code::Aborted:
+        return ExitCode::Interrupted;
+    case Code::Unknown:
+        if (error.isThrottling() || error.httpStatus() >= 500)
+            return ExitCode::Unavailable;
+        if (error.httpStatus() == 403 || error.isExpiredCredentials())
+            return ExitCode::Credentials;
+        return ExitCode::Incomplete;
+    default:
+        return ExitCode::Incomplete;
+    }
+}
+
+int CliCommand::reportError(const appflow::AppFlowError &error, const QString &operation,
+                            const QString &flowName)
+{
+    endProgress();
+    const QString host = m_context.connection ? m_context.connection->info().endpointHost() : QString();
+    const models::ErrorText words = models::ErrorText::describe(error, operation, flowName, host);
+    err << "flowdesk-cli: " << words.text;
+    if (!words.code.isEmpty() || !words.detail.isEmpty())
+        err << " (" << words.code << (words.detail.isEmpty() ? QString() : QStringLiteral(": ") + words.detail) << ')';
+    err << '\n';
+    if (!words.hint.isEmpty())
+        err << "  " << words.hint << '\n';
+    if (error.attempts() > 1)
+        err << "  " << QCoreApplication::translate("flowdesk::cli", "Tried %n time(s).", nullptr, error.attempts()) << '\n';
+    if (!words.requestId.isEmpty())
+        err << "  " << QCoreApplication::translate("flowdesk::cli", "Request ID: %1").arg(words.requestId) << '\n';
+    err.flush();
+    return exitCodeFor(error);
+}
+
+void CliCommand::progress(const QString &text)
+{
+    if (!m_context.stderrIsTerminal)
+        return;
+    // One line, rewritten in place; cleared before anything else is printed.
+    err << "\r\x1b[K" << text;
+    err.flush();
+    m_progressShown = true;
+}
+
+void CliCommand::endProgress()
+{
+    if (!m_progressShown)
+        return;
+    err << "\r\x1b[K";
+    err.flush();
+    m_progressShown = false;
+}
+
+QList<OutputColumn> CliCommand::runColumns()
+{
+    auto tr = [](const char *text) { return QCoreApplication::translate("flowdesk::cli", text); };
+    return {{QStringLiteral("account"), tr("ACCOUNT")},
+            {QStringLiteral("region"), tr("REGION")},
+            {QStringLiteral("flow"), tr("FLOW")},
+            {QStringLiteral("executionId"), tr("RUN ID")},
+            {QStringLiteral("status"), tr("STATUS")},
+            {QStringLiteral("startedAt"), tr("STARTED (UTC)")},
+            {QStringLiteral("lastUpdatedAt"), tr("UPDATED (UTC)")},
+            {QStringLiteral("records"), tr("RECORDS")},
+            {QStringLiteral("bytes"), tr("BYTES")}};
+}
+
+QJsonObject CliCommand::runRow(const QString &flowName, const QString &accountId,
+                               const appflow::ExecutionRecord &record) const
+{
+    return {
+        {QStringLiteral("account"), accountId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(accountId)},
+        {QStringLiteral("region"), m_context.connection ? m_context.connection->info().region : QString()},
+        {QStringLiteral("flow"), flowName},
+        {QStringLiteral("executionId"), record.executionId},
+        // The API's own status name: scripts compare it with what the AWS CLI prints.
+        {QStringLiteral("status"), record.executionStatusText.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                                        : QJsonValue(record.executionStatusText)},
+        {QStringLiteral("startedAt"), OutputWriter::time(record.startedAt)},
+        {QStringLiteral("lastUpdatedAt"), OutputWriter::time(record.lastUpdatedAt)},
+        {QStringLiteral("records"), OutputWriter::count(record.executionResult.recordsProcessed)},
+        {QStringLiteral("bytes"), OutputWriter::count(record.executionResult.bytesProcessed)},
+    };
+}
+
+QString CliCommand::accountOf(const QString &flowArn)
+{
+    const QStringList parts = flowArn.split(u':');
+    return parts.size() >= 6 && parts.at(0) == QLatin1String("arn") ? parts.at(4) : QString();
+}
+
+} // namespace flowdesk::cli
