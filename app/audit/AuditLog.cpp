@@ -1,6 +1,7 @@
 #include "AuditLog.h"
 
 #include <QByteArray>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -18,6 +19,7 @@
 #else
 #  include <fcntl.h>
 #  include <pwd.h>
+#  include <sys/file.h>
 #  include <sys/stat.h>
 #  include <unistd.h>
 #endif
@@ -40,29 +42,42 @@ int openForAppend(const QString &path)
                     _O_WRONLY | _O_APPEND | _O_CREAT | _O_BINARY | _O_NOINHERIT,
                     _S_IREAD | _S_IWRITE);
 }
-qint64 writeOnce(int fd, const QByteArray &data)
+qint64 writeSome(int fd, const char *data, qint64 size)
 {
-    return ::_write(fd, data.constData(), static_cast<unsigned int>(data.size()));
+    return ::_write(fd, data, static_cast<unsigned int>(size));
 }
 int syncFile(int fd) { return ::_commit(fd); }
 int closeFile(int fd) { return ::_close(fd); }
+void lockFile(int) {}
+qint64 fileSize(int fd)
+{
+    struct _stat64 info {};
+    return ::_fstat64(fd, &info) == 0 ? qint64(info.st_size) : -1;
+}
+int truncateTo(int fd, qint64 size) { return ::_chsize_s(fd, size) == 0 ? 0 : -1; }
 // Not checked on Windows (the file is opened write-only); a torn line there can cost the next
 // line too, and the reader still skips both.
-bool endsWithNewline(int) { return true; }
-void syncFolder(const QString &) {}
+bool endsWithNewline(int, qint64) { return true; }
+int syncFolder(const QString &) { return 0; }
 #else
 int openForAppend(const QString &path)
 {
     // 0600: the log names accounts and flows; it is nobody else's business. Read access only
     // for endsWithNewline(); every write still goes to the end (O_APPEND).
-    return ::open(QFile::encodeName(path).constData(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC,
-                  S_IRUSR | S_IWUSR);
+    int fd;
+    do {
+        fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC,
+                    S_IRUSR | S_IWUSR);
+    } while (fd < 0 && errno == EINTR);
+    return fd;
 }
-qint64 writeOnce(int fd, const QByteArray &data)
+// One write() call: it may write less than asked (a full disk, a signal, a quota); the caller
+// continues from where it stopped.
+qint64 writeSome(int fd, const char *data, qint64 size)
 {
     ssize_t written;
     do {
-        written = ::write(fd, data.constData(), static_cast<size_t>(data.size()));
+        written = ::write(fd, data, static_cast<size_t>(size));
     } while (written < 0 && errno == EINTR);
     return written;
 }
@@ -74,26 +89,72 @@ int syncFile(int fd)
     } while (result != 0 && errno == EINTR);
     return result;
 }
-int closeFile(int fd) { return ::close(fd); }
-// A crash in the middle of a write can leave a line without its newline.
-bool endsWithNewline(int fd)
+// The lock is released before close(), not by it: a close() that fails must not leave the
+// next append (or another Flowdesk) waiting for a lock nobody will release.
+int closeFile(int fd)
 {
-    struct stat info {};
-    if (::fstat(fd, &info) != 0 || info.st_size <= 0)
-        return true;
-    char last = '\n';
-    return ::pread(fd, &last, 1, info.st_size - 1) != 1 || last == '\n';
+    ::flock(fd, LOCK_UN);
+    return ::close(fd);
 }
-// A new file's name lives in its folder: fsync the folder so the name survives a crash too.
-void syncFolder(const QString &folder)
+// Other Flowdesk writers wait while this one checks the tail, writes its line (possibly in
+// several write() calls) and, on failure, takes it back: O_APPEND alone keeps one write()
+// whole, not a line that needed two. Advisory, and waited for at most 2 s: an append holds it
+// for milliseconds, so a longer wait means a writer that hangs (stopped, or on a dead network
+// file system), and the UI thread must not hang with it. Without the lock (that timeout, or
+// ENOLCK on some network file systems) only O_APPEND's guarantee is left, which still keeps a
+// line written in one write() whole; so it is not an error.
+void lockFile(int fd)
 {
-    const int fd = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
+    QDeadlineTimer deadline(2000);
+    while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        if ((errno != EWOULDBLOCK && errno != EINTR) || deadline.hasExpired())
+            return;
+        ::usleep(2000);
     }
 }
+qint64 fileSize(int fd)
+{
+    struct stat info {};
+    return ::fstat(fd, &info) == 0 ? qint64(info.st_size) : -1;
+}
+int truncateTo(int fd, qint64 size)
+{
+    int result;
+    do {
+        result = ::ftruncate(fd, off_t(size));
+    } while (result != 0 && errno == EINTR);
+    return result;
+}
+// A crash or a failed write can leave a line without its newline.
+bool endsWithNewline(int fd, qint64 size)
+{
+    if (size <= 0)
+        return true;
+    char last = '\n';
+    return ::pread(fd, &last, 1, size - 1) != 1 || last == '\n';
+}
+// A new file's name lives in its folder: fsync the folder so that the name survives a crash
+// too. 0, or -1 with errno. A folder that cannot be opened, or a file system that cannot sync
+// folders (EINVAL), is no evidence of a lost name; an I/O error is.
+int syncFolder(const QString &folder)
+{
+    const int fd = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    int result = syncFile(fd);
+    const int error = errno;
+    ::close(fd);
+    if (result != 0 && error == EINVAL)
+        result = 0;
+    errno = error;
+    return result;
+}
 #endif
+
+// What the writer puts after a torn tail (a line that has no newline) before its own line: the
+// torn line then ends in "#torn", which no JSON object does, so it can never read as an entry,
+// even when all that was missing was its newline; its bytes stay for whoever investigates.
+constexpr char tornMark[] = " #torn\n";
 
 } // namespace
 
@@ -135,33 +196,74 @@ bool AuditLog::append(const AuditEntry &entry)
     if (fd < 0)
         return fail(tr("Cannot open the audit log %1: %2. Check that you can write to it.")
                         .arg(QDir::toNativeSeparators(m_filePath), systemError(errno)));
-    if (!endsWithNewline(fd))
-        line.prepend('\n');
+    lockFile(fd);
+    // Where this line starts (under the lock nobody else appends): what a failure takes back.
+    const qint64 start = fileSize(fd);
+    if (!endsWithNewline(fd, start))
+        line.prepend(tornMark);
 
-    const qint64 written = writeOnce(fd, line);
-    const int writeError = errno;
+    // Continue short writes: a write() that stopped early (a signal, a nearly full disk) is
+    // not a failure yet; one that fails, or makes no progress, is.
+    qint64 written = 0;
+    int writeError = 0;
+    while (written < line.size()) {
+        const qint64 n = writeSome(fd, line.constData() + written, line.size() - written);
+        if (n <= 0) {
+            writeError = n < 0 ? errno : 0;
+            break;
+        }
+        written += n;
+    }
+    const QString path = QDir::toNativeSeparators(m_filePath);
     if (written != line.size()) {
+        // A piece of a line stays harmless (it has no newline; the next append marks it torn),
+        // but take it back when nobody appended since: the log stays as it was.
+        takeBack(fd, start, written);
         closeFile(fd);
-        if (written < 0)
-            return fail(tr("Cannot write the audit log %1: %2.")
-                            .arg(QDir::toNativeSeparators(m_filePath), systemError(writeError)));
-        return fail(tr("Cannot write the audit log %1: only %2 of %3 bytes were written (is the "
-                       "disk full?).")
-                        .arg(QDir::toNativeSeparators(m_filePath))
+        if (writeError != 0)
+            return fail(tr("Cannot write the audit log %1: %2. Free some space or check the disk, "
+                           "then try again.")
+                            .arg(path, systemError(writeError)));
+        return fail(tr("Cannot write the audit log %1: only %2 of %3 bytes could be written. Free "
+                       "some space or check the disk, then try again.")
+                        .arg(path)
                         .arg(written)
                         .arg(line.size()));
     }
-    if (syncFile(fd) != 0) {
-        const int syncError = errno;
+    // Not durable until fsync says so, the file's name included when it was just created: a
+    // failed fsync may have lost the line (Linux even forgets the error afterwards), so the
+    // append fails, and the line is taken back so that it does not read as a cancel that was
+    // sent.
+    QString notOnDisk;
+    if (syncFile(fd) != 0)
+        notOnDisk = systemError(errno);
+    else if (created && syncFolder(folder) != 0)
+        notOnDisk = tr("the folder %1 could not be saved: %2")
+                        .arg(QDir::toNativeSeparators(folder), systemError(errno));
+    if (!notOnDisk.isEmpty()) {
+        const bool takenBack = takeBack(fd, start, written);
         closeFile(fd);
-        return fail(tr("Cannot save the audit log %1 to disk: %2.")
-                        .arg(QDir::toNativeSeparators(m_filePath), systemError(syncError)));
+        return fail(takenBack
+                        ? tr("Cannot save the audit log %1 to disk: %2. Check the disk, then try "
+                             "again.").arg(path, notOnDisk)
+                        : tr("Cannot save the audit log %1 to disk: %2. The entry could not be "
+                             "taken back either: History may list this cancel although it was "
+                             "not sent. Check the disk, then try again.").arg(path, notOnDisk));
     }
-    if (closeFile(fd) != 0)
-        return fail(tr("Cannot close the audit log %1: %2.")
-                        .arg(QDir::toNativeSeparators(m_filePath), systemError(errno)));
-    if (created)
-        syncFolder(folder);
+    // The line is on disk (fsync said so): a failing close() cannot undo that, and failing the
+    // append now would leave an intent on record for a cancel that is then never sent.
+    closeFile(fd);
+    return true;
+}
+
+bool AuditLog::takeBack(int fd, qint64 start, qint64 written)
+{
+    if (written == 0)
+        return true;
+    // Only when the file ends where this append's bytes end: never cut someone else's line.
+    if (start < 0 || fileSize(fd) != start + written || truncateTo(fd, start) != 0)
+        return false;
+    syncFile(fd); // best effort: the disk is failing already
     return true;
 }
 

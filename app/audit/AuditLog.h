@@ -18,15 +18,21 @@ namespace flowdesk::audit {
 //
 // How a line is made durable, and why:
 //  - the file is opened with O_APPEND for every append, so each write lands at the current end
-//    of the file even when another Flowdesk (or another AuditLog on the same file) appends too;
-//  - the complete line, newline included, goes out in ONE write() call: POSIX appends of one
-//    write() to a regular file do not interleave with other writers' appends, so lines never
-//    mix (there is no user-space buffer to flush: the bytes go straight to the kernel);
+//    of the file even when another Flowdesk (or another AuditLog on the same file) appends too,
+//    and locked (flock) for the append, so that a line that needs more than one write() (a
+//    short write is continued) or is taken back never mixes with another writer's line;
+//  - the complete line, newline included, goes out in one write() call when the kernel takes
+//    it whole (there is no user-space buffer to flush: the bytes go straight to the kernel);
 //  - fsync() then forces the line from the page cache to the disk before append() returns,
 //    so a crash or power cut after the cancel request was sent cannot lose the intent; when
-//    the file was just created, its folder is fsync'd too so that the file's name survives;
-//  - a line left incomplete by a crash is closed before the next one is written (the next
-//    line starts with a newline), so it costs only itself; AuditLogReader skips it.
+//    the file was just created, its folder is fsync'd too so that the file's name survives.
+//    A failed fsync means "not durable": append() fails;
+//  - when an append fails after some of its bytes reached the file (write or fsync failed),
+//    they are cut off again (ftruncate) if nothing follows them, so a cancel that was not sent
+//    never reads as one that was;
+//  - a line without its newline was never fsync'd whole, so no append() returned true for it:
+//    AuditLogReader never reads it as an entry, and the next append first ends it with
+//    " #torn" (which no JSON object ends with) and a newline, so it stays one skipped line.
 // fsync blocks for a few milliseconds on the GUI thread. That is deliberate: it happens once
 // per user-confirmed cancel, and the request must not leave before the intent is on disk.
 //
@@ -53,6 +59,8 @@ public:
 
 private:
     bool fail(const QString &message);
+    // Cuts the `written` bytes this append left at `start` when nothing follows them.
+    static bool takeBack(int fd, qint64 start, qint64 written);
 
     QString m_filePath;
     QString m_errorString;

@@ -43,14 +43,22 @@ void AuditLogReader::parse(const QByteArray &content)
         if (line.isEmpty())
             continue;
         const int lineNumber = static_cast<int>(i) + 1;
-        const bool lastWithoutNewline = i == lines.size() - 1;
+        // A line without its newline was never saved whole (AuditLog writes and fsyncs the
+        // newline with the line), so no cancel was sent on it, even when its JSON is complete.
+        if (i == lines.size() - 1) {
+            m_skipped.append({lineNumber, tr("incomplete last line (Flowdesk may have stopped while writing it)")});
+            continue;
+        }
+        // A torn line that a later append ended (see AuditLog).
+        if (line.endsWith("#torn")) {
+            m_skipped.append({lineNumber, tr("incomplete line (Flowdesk stopped, or the disk failed, while writing it)")});
+            continue;
+        }
         QJsonParseError parseError;
         const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
         if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
             m_skipped.append({lineNumber,
-                              lastWithoutNewline
-                                  ? tr("incomplete last line (Flowdesk may have stopped while writing it)")
-                                  : parseError.error != QJsonParseError::NoError
+                              parseError.error != QJsonParseError::NoError
                                   ? tr("not valid JSON: %1").arg(parseError.errorString())
                                   : tr("not a JSON object")});
             continue;

@@ -115,11 +115,12 @@ private slots:
                 QVERIFY2(log.append(sampleIntent(QStringLiteral("after"))), qPrintable(log.errorString()));
                 AuditLogReader reader(path);
                 QVERIFY(reader.load());
-                // The last line is an entry when it is whole (its newline may be missing: the
-                // JSON object is complete, and the append starts a new line). Whatever else is
-                // left after the last whole line is one torn piece, skipped, never an entry.
-                const bool whole = cut == last.size() || (cut == last.size() - 1 && garbage.isEmpty());
-                const QByteArray rest = cut == last.size() ? garbage : whole ? QByteArray() : last.left(cut) + garbage;
+                // The last line is an entry only when it is whole, newline included: without
+                // its newline it was never saved whole, so no cancel was sent on it, even when
+                // its JSON object is complete (cut == size - 1). Whatever is left after the
+                // last whole line is one torn piece, skipped, never an entry.
+                const bool whole = cut == last.size();
+                const QByteArray rest = whole ? garbage : last.left(cut) + garbage;
                 QVERIFY2(reader.entries().size() == (whole ? 3 : 2),
                          qPrintable(QStringLiteral("cut %1 of %2, garbage %3: %4 entries")
                                         .arg(cut).arg(last.size()).arg(garbage.size())
@@ -133,6 +134,38 @@ private slots:
             }
         }
         qInfo("torn tails tried: %d (each at a different offset or with garbage), all survived", torn);
+    }
+
+    // A line whose JSON is complete but whose newline is missing (a write that stopped one
+    // byte short) is not an entry, and the next append marks it torn so it never becomes one.
+    void aCompleteObjectWithoutItsNewlineNeverBecomesAnEntry()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("audit-log.jsonl"));
+        const QByteArray first = QJsonDocument(sampleIntent(QStringLiteral("first")).toJson()).toJson(QJsonDocument::Compact) + '\n';
+        const QByteArray unsent = QJsonDocument(sampleIntent(QStringLiteral("unsent")).toJson()).toJson(QJsonDocument::Compact);
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(first + unsent);
+        }
+        AuditLogReader before(path);
+        QVERIFY(before.load());
+        QCOMPARE(before.entries().size(), 1);
+        QCOMPARE(before.skippedLines().size(), 1);
+        QVERIFY(before.skippedLines().at(0).reason.contains(QStringLiteral("incomplete last line")));
+
+        QVERIFY(AuditLog(path).append(sampleIntent(QStringLiteral("after"))));
+        const QList<QByteArray> lines = linesOf(path);
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines.at(1), unsent + " #torn"); // its bytes stay, for whoever investigates
+        AuditLogReader after(path);
+        QVERIFY(after.load());
+        QCOMPARE(after.entries().size(), 2);
+        QCOMPARE(after.entries().at(1).flowName, QStringLiteral("after"));
+        QCOMPARE(after.skippedLines().size(), 1);
+        QCOMPARE(after.skippedLines().at(0).lineNumber, 2);
+        QVERIFY(after.skippedLines().at(0).reason.contains(QStringLiteral("incomplete line")));
     }
 
     void concurrentWritersNeverInterleaveWithinALine()

@@ -58,6 +58,31 @@ private slots:
         QVERIFY(reader.skippedLines().at(3).reason.contains(QStringLiteral("incomplete last line")));
     }
 
+    // Complete JSON is not enough: without its newline the line was never saved whole, so the
+    // cancel it announces was never sent (AuditLog fsyncs the newline with the line).
+    void aLastLineWithoutItsNewlineIsNotAnEntry()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("audit-log.jsonl"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        const AuditEntry a = sampleIntent(QStringLiteral("alpha"));
+        file.write(lineOf(a) + '\n');
+        file.write(lineOf(sampleIntent(QStringLiteral("beta"))) + " #torn\n"); // ended by a later append
+        file.write(lineOf(sampleIntent(QStringLiteral("gamma"))));              // whole JSON, no newline
+        file.close();
+
+        AuditLogReader reader(path);
+        QVERIFY(reader.load());
+        QCOMPARE(reader.entries().size(), 1);
+        QCOMPARE(reader.entries().at(0), a);
+        QCOMPARE(reader.skippedLines().size(), 2);
+        QCOMPARE(reader.skippedLines().at(0).lineNumber, 2);
+        QVERIFY(reader.skippedLines().at(0).reason.contains(QStringLiteral("incomplete line")));
+        QCOMPARE(reader.skippedLines().at(1).lineNumber, 3);
+        QVERIFY(reader.skippedLines().at(1).reason.contains(QStringLiteral("incomplete last line")));
+    }
+
     void filtersByFlow()
     {
         QTemporaryDir dir;
