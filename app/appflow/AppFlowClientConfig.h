@@ -37,6 +37,9 @@ struct AppFlowClientConfig {
 
     // Injected for tests; defaults to QDateTime::currentDateTimeUtc and QRandomGenerator.
     std::function<QDateTime()> clock;
+    // Seconds on a monotonic clock, for the adaptive mode's rate limiter; defaults to a
+    // QElapsedTimer started with the client.
+    std::function<double()> monotonicSeconds;
     RetryPolicy::Random random;
 };
 

@@ -153,6 +153,22 @@ void AppFlowExchange::onCredentials(const aws::CredentialsResult &result)
 
 void AppFlowExchange::send(const aws::Credentials &credentials)
 {
+    // Adaptive retry mode, after a throttle: every attempt waits for a token of the client's
+    // rate limiter (holding its queue slot, so the order of requests stays).
+    if (ClientRateLimiter *limiter = m_transport->rateLimiter()) {
+        const double wait = limiter->acquireDelay(m_transport->monotonicSeconds());
+        if (wait > 0) {
+            const int waitMs = int(std::ceil(wait * 1000));
+            qCInfo(lcAppFlow).noquote() << m_operation << "waits" << waitMs
+                                         << "ms for the adaptive rate limiter (sending at"
+                                         << QString::number(limiter->sendRate(), 'f', 2) << "requests/s)";
+            QTimer::singleShot(waitMs, this, [this, credentials] {
+                if (!m_done)
+                    send(credentials);
+            });
+            return;
+        }
+    }
     const QUrl url = operationUrl(m_transport->endpoint(), m_path);
 
     aws::sigv4::Request signable;
@@ -235,6 +251,7 @@ void AppFlowExchange::onReplyFinished()
                                        << m_attemptTimer.elapsed() << "ms:" << error.toString();
         // An answer was on its way, so the request did arrive; what it did is not known.
         m_mayHaveArrived = true;
+        noteAnswer(false);
         handleFailure(error, HttpResponse{});
         return;
     }
@@ -267,6 +284,7 @@ void AppFlowExchange::onReplyFinished()
         // Failures are warnings: they reach stderr even with the app's default filter.
         qCWarning(lcAppFlow).noquote() << m_operation << "attempt" << m_attempts.made << "failed after"
                                        << elapsedMs << "ms:" << error.toString();
+        noteAnswer(false);
         handleFailure(error, response);
         return;
     }
@@ -275,6 +293,7 @@ void AppFlowExchange::onReplyFinished()
         qCInfo(lcAppFlow).noquote() << m_operation << "→ HTTP" << response.status << "in"
                                     << elapsedMs << "ms, request ID"
                                     << (requestId.isEmpty() ? u"(none)"_s : requestId);
+        noteAnswer(false);
         m_transport->retryPolicy().recordSuccess(m_attempts);
         response.earlierAttemptMayHaveArrived = m_mayHaveArrived;
         finish(AppFlowResult<HttpResponse>::success(response));
@@ -284,7 +303,22 @@ void AppFlowExchange::onReplyFinished()
     const AppFlowError error = AppFlowError::fromHttpResponse(response, m_transport->endpoint());
     qCWarning(lcAppFlow).noquote() << m_operation << "→ HTTP" << response.status << "in" << elapsedMs
                                    << "ms:" << error.toString();
+    noteAnswer(error.isThrottling());
     handleFailure(error, response);
+}
+
+void AppFlowExchange::noteAnswer(bool throttled)
+{
+    // As botocore's limiter: every answer counts, and only throttling slows it down (a network
+    // error or a 500 is not the service asking for less).
+    if (ClientRateLimiter *limiter = m_transport->rateLimiter()) {
+        const double before = limiter->sendRate();
+        limiter->recordResponse(throttled, m_transport->monotonicSeconds());
+        if (throttled)
+            qCInfo(lcAppFlow).noquote()
+                << u"adaptive retry mode: throttled; sending at %1 requests/s from now (was %2)"_s
+                       .arg(QString::number(limiter->sendRate(), 'f', 2), QString::number(before, 'f', 2));
+    }
 }
 
 void AppFlowExchange::handleFailure(const AppFlowError &error, const HttpResponse &response)

@@ -58,6 +58,8 @@ private:
     void onCredentials(const aws::CredentialsResult &result);
     void send(const aws::Credentials &credentials);
     void onReplyFinished();
+    // Tells the adaptive rate limiter (if any) about an answer.
+    void noteAnswer(bool throttled);
     void handleFailure(const AppFlowError &error, const HttpResponse &response);
     void releaseSlot();
     void finish(const AppFlowResult<HttpResponse> &result);

@@ -16,9 +16,17 @@ AppFlowTransport::AppFlowTransport(const AppFlowClientConfig &config,
     // A redirect would be followed unsigned (or signed for another host): never follow one.
     m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     m_network->setAutoDeleteReplies(false);
+    m_monotonic.start();
+    if (m_config.retry.adaptive)
+        m_rateLimiter.emplace(monotonicSeconds());
 }
 
 AppFlowTransport::~AppFlowTransport() = default;
+
+double AppFlowTransport::monotonicSeconds() const
+{
+    return m_config.monotonicSeconds ? m_config.monotonicSeconds() : m_monotonic.nsecsElapsed() / 1e9;
+}
 
 QDateTime AppFlowTransport::localNow() const
 {

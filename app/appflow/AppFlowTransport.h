@@ -1,14 +1,18 @@
 #pragma once
 
 #include "AppFlowClientConfig.h"
+#include "ClientRateLimiter.h"
 #include "ClockSkew.h"
 #include "RequestQueue.h"
 #include "RetryPolicy.h"
 
 #include <CredentialSource.h>
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+
+#include <optional>
 
 class QNetworkAccessManager;
 
@@ -16,7 +20,8 @@ namespace flowdesk::appflow {
 
 // What every request of one client shares: the one QNetworkAccessManager, the endpoint and
 // region, the credential source, the concurrency queue, the retry policy with its quota and the
-// clock-skew correction. AppFlowExchange does the per-request work with it.
+// clock-skew correction, and in the adaptive retry mode the rate limiter. AppFlowExchange does
+// the per-request work with it.
 class AppFlowTransport : public QObject
 {
     Q_OBJECT
@@ -33,6 +38,9 @@ public:
     RequestQueue &queue() { return m_queue; }
     RetryPolicy &retryPolicy() { return m_retryPolicy; }
     ClockSkew &clockSkew() { return m_clockSkew; }
+    // The adaptive mode's rate limiter; nullptr in the standard mode.
+    ClientRateLimiter *rateLimiter() { return m_rateLimiter ? &*m_rateLimiter : nullptr; }
+    double monotonicSeconds() const;
     int transferTimeoutMs() const { return int(m_config.transferTimeout.count()); }
     // Applies to requests sent from now on.
     void setTransferTimeout(std::chrono::milliseconds timeout) { m_config.transferTimeout = timeout; }
@@ -49,6 +57,8 @@ private:
     RequestQueue m_queue;
     RetryPolicy m_retryPolicy;
     ClockSkew m_clockSkew;
+    QElapsedTimer m_monotonic;
+    std::optional<ClientRateLimiter> m_rateLimiter;
 };
 
 } // namespace flowdesk::appflow

@@ -22,6 +22,9 @@ public:
         std::chrono::milliseconds maxBackoff{20000};
         int quotaCapacity = RetryQuota::defaultCapacity;
         int quotaAvailable = -1; // capacity at start; negative: full (tests start lower)
+        // Adaptive: the above plus a client-side rate limiter after throttling
+        // (ClientRateLimiter, one per client, i.e. per endpoint and credentials).
+        bool adaptive = false;
     };
     // Returns a number in [0, 1). Injected so tests get deterministic delays.
     using Random = std::function<double()>;

@@ -53,6 +53,10 @@ Connection ConnectionResolver::resolve(const ConnectionRequest &request)
     connection.endpoint = endpoint.url;
     connection.endpointSource = endpoint.source;
     connection.signingRegion = endpoint.signingRegion;
+
+    connection.retry = RetrySettings::resolve(request.environment, profilePointer);
+    if (!connection.retry.ok())
+        connection.error = connection.retry.error;
     return connection;
 }
 

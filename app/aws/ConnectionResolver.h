@@ -1,6 +1,7 @@
 #pragma once
 
 #include "EndpointResolver.h"
+#include "RetrySettings.h"
 
 #include <QProcessEnvironment>
 #include <QString>
@@ -25,6 +26,7 @@ struct Connection {
     QUrl endpoint;
     QString endpointSource;
     QString signingRegion;
+    RetrySettings retry; // retry_mode and max_attempts (AWS_RETRY_MODE, AWS_MAX_ATTEMPTS)
     QString error;
     bool ok() const { return error.isEmpty(); }
 };

@@ -14,6 +14,8 @@
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 
+#include <algorithm>
+
 #include <memory>
 
 namespace flowdesk {
@@ -41,6 +43,13 @@ appflow::AppFlowClientConfig clientConfig(const aws::Connection &resolved)
     appflow::AppFlowClientConfig config;
     config.endpoint = resolved.endpoint;
     config.region = resolved.signingRegion.isEmpty() ? resolved.region : resolved.signingRegion;
+    // retry_mode / max_attempts (AWS_RETRY_MODE / AWS_MAX_ATTEMPTS) as the AWS CLI honours them.
+    config.retry.adaptive = resolved.retry.mode == aws::RetrySettings::Mode::Adaptive;
+    if (resolved.retry.maxAttempts > 0) {
+        config.retry.maxAttempts = resolved.retry.maxAttempts;
+        // A cancel the user asked for keeps its extra patience unless asked for even more.
+        config.userActionMaxAttempts = std::max(config.userActionMaxAttempts, resolved.retry.maxAttempts);
+    }
     return config;
 }
 } // namespace

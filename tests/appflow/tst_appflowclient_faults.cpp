@@ -652,6 +652,46 @@ private slots:
         QCOMPARE(server.requests().size(), 0);
     }
 
+    // retry_mode = adaptive: after a throttle, attempts wait for the client's rate limiter
+    // (botocore's numbers: right after a first throttle the rate is its floor, 0.5 requests/s,
+    // so the retry waits ~2 s for a token, not the standard mode's few milliseconds of
+    // backoff). The exact arithmetic is tst_clientratelimiter's; this checks it is applied on
+    // the wire, and only in the adaptive mode.
+    void adaptiveModeWaitsForTheRateLimiterAfterAThrottle_data()
+    {
+        QTest::addColumn<bool>("adaptive");
+        QTest::newRow("standard") << false;
+        QTest::newRow("adaptive") << true;
+    }
+
+    void adaptiveModeWaitsForTheRateLimiterAfterAThrottle()
+    {
+        QFETCH(bool, adaptive);
+        QElapsedTimer clock;
+        clock.start();
+        QList<qint64> arrivals;
+        FaultServer server([&](const RecordedRequest &, int index) {
+            arrivals << clock.elapsed();
+            if (index == 0)
+                return FaultAction::error(429, "Too Many Requests", "ThrottlingException", "Rate exceeded");
+            return flowJson();
+        });
+        QVERIFY(server.listen());
+        AppFlowClientConfig cfg = config(server.url());
+        cfg.retry.adaptive = adaptive;
+        AppFlowClient client(cfg, &m_credentials);
+        Received<FlowDescription> received;
+        client.describeFlow(u"orders"_s, this, received.callback());
+        QTRY_COMPARE_WITH_TIMEOUT(received.calls, 1, 10000);
+        QVERIFY(received.result->ok());
+        QCOMPARE(arrivals.size(), 2);
+        const qint64 gap = arrivals.at(1) - arrivals.at(0);
+        if (adaptive)
+            QVERIFY2(gap >= 1500, qPrintable(QString::number(gap)));
+        else
+            QVERIFY2(gap < 1500, qPrintable(QString::number(gap))); // 5 ms base backoff
+    }
+
     void listFlowsFollowsTokens()
     {
         FaultServer server([](const RecordedRequest &request, int) {
