@@ -13,6 +13,8 @@
 #include <QNetworkRequest>
 #include <QUrlQuery>
 
+#include <cmath>
+
 namespace flowdesk::aws {
 
 SsoCredentialSource::SsoCredentialSource(const SsoParameters &parameters,
@@ -183,7 +185,9 @@ void SsoCredentialSource::requestCredentials(QObject *context, Callback callback
         c.secretAccessKey = role.value(QLatin1String("secretAccessKey")).toString();
         c.sessionToken = role.value(QLatin1String("sessionToken")).toString();
         const QJsonValue expiration = role.value(QLatin1String("expiration"));
-        if (expiration.isDouble())
+        // Epoch milliseconds; checked as a double first (converting one beyond qint64 is
+        // undefined behaviour): more than ±30,000 years away is no expiration time.
+        if (expiration.isDouble() && std::fabs(expiration.toDouble()) < 1.0e15)
             c.expiration = QDateTime::fromMSecsSinceEpoch(
                 static_cast<qint64>(expiration.toDouble()), Qt::UTC);
         if (!c.isValid() || c.sessionToken.isEmpty() || !c.expiration.isValid()) {

@@ -155,6 +155,23 @@ private slots:
         QVERIFY(!result.value().records.at(1).executionResult.bytesProcessed.has_value());
     }
 
+    // fuzz_appflow_response found it: a count beyond qint64 was converted anyway (undefined
+    // behaviour). Now it is a malformed answer that says which member and why.
+    void countsOutOfRangeAreMalformed()
+    {
+        for (const char *number : {"1e33", "9223372036854775808", "-1e19"}) {
+            const QByteArray body = QByteArray(R"({"flowExecutions": [{"executionId": "e-1", "executionResult": {"recordsProcessed": )")
+                                    + number + "}}]}";
+            const auto result = ResponseParser::executionRecords(ok(body));
+            QVERIFY2(!result.ok(), number);
+            QCOMPARE(result.error().code(), AppFlowError::Code::MalformedResponse);
+            QVERIFY2(result.error().message().contains(u"recordsProcessed"_s), qPrintable(result.error().message()));
+            QVERIFY2(result.error().message().contains(u"out of range"_s), qPrintable(result.error().message()));
+        }
+        const auto largest = ResponseParser::executionRecords(ok(R"({"flowExecutions": [{"executionId": "e-1", "executionResult": {"recordsProcessed": 9007199254740992}}]})"));
+        QVERIFY(largest.ok());
+    }
+
     void malformedBodies_data()
     {
         QTest::addColumn<QByteArray>("body");
