@@ -30,7 +30,9 @@ struct Simulator::Parts {
         , sts(store, StsRoutes::Settings{c.accountId, c.temporaryCredentialSeconds})
         , sso(store, c.ssoAccessTokens, c.temporaryCredentialSeconds)
         , faults(FaultInjector::Settings{c.throttleRate, c.errorRate, c.dropRate, c.deny, c.seed})
+        , rateLimiter(c.rateLimits)
     {
+        sinceStart.start();
     }
 
     SimulatorConfig config;
@@ -42,6 +44,8 @@ struct Simulator::Parts {
     StsRoutes sts;
     SsoRoutes sso;
     FaultInjector faults;
+    RateLimiter rateLimiter;
+    QElapsedTimer sinceStart; // real time for the rate limits (--speed scales runs, not limits)
     RequestLog log;
     SimHttpServer *server = nullptr;
     QString error;
@@ -259,7 +263,10 @@ void Simulator::handle(const HttpRequest &request, const std::shared_ptr<Pending
         } else {
             // Only a signed body is parsed: an unsigned one costs nothing but the check above.
             entry.flowName = AppFlowRoutes::flowNameOf(request.body);
-            switch (d->faults.pick()) {
+            // The account's rate limit first, as AWS applies it before the operation runs.
+            const bool admitted = d->rateLimiter.admit(d->config.accountId + u'/' + d->config.region,
+                                                       operation, d->sinceStart.nsecsElapsed() / 1e9);
+            switch (admitted ? d->faults.pick() : FaultInjector::Fault::Throttle) {
             case FaultInjector::Fault::Drop:
                 drop = true;
                 break;

@@ -103,6 +103,13 @@ SimulatorCommandLine::Parsed SimulatorCommandLine::parse(const QStringList &argu
                                                  "(e.g. CancelFlowExecutions), or only for one "
                                                  "flow (CancelFlowExecutions:flow-a). Repeatable."),
                                   QStringLiteral("op[:flow]"));
+    const QCommandLineOption rateLimit(QStringLiteral("rate-limit"),
+                                       QStringLiteral("Allow an AppFlow operation (* for each one) "
+                                                      "TPS calls a second with bursts of BURST "
+                                                      "(default: TPS), per account and region; "
+                                                      "more are answered 429 ThrottlingException, "
+                                                      "as AWS does. Repeatable."),
+                                       QStringLiteral("OP=TPS[:BURST]"));
     const QCommandLineOption log(QStringLiteral("log-requests"),
                                  QStringLiteral("Append one JSON line per request (time, "
                                                 "operation, access key ID, flow, status, error "
@@ -117,7 +124,8 @@ SimulatorCommandLine::Parsed SimulatorCommandLine::parse(const QStringList &argu
                                                      "or SSO. Default 3600."),
                                       QStringLiteral("S"), QStringLiteral("3600"));
     parser.addOptions({listen, allowRemote, accessKey, secret, token, region, scenario, flows, runs,
-                       seed, speed, throttle, errors, drops, latency, deny, log, sso, lifetime});
+                       seed, speed, throttle, errors, drops, latency, deny, rateLimit, log, sso,
+                       lifetime});
 
     const auto fail = [&parsed](const QString &message) {
         parsed.outcome = Outcome::Error;
@@ -215,6 +223,12 @@ SimulatorCommandLine::Parsed SimulatorCommandLine::parse(const QStringList &argu
     for (const QString &rule : std::as_const(config.deny)) {
         if (!FaultInjector::isValidDenyRule(rule, &error))
             return fail(error);
+    }
+    for (const QString &text : parser.values(rateLimit)) {
+        const std::optional<RateLimit> limit = RateLimit::parse(text, &error);
+        if (!limit)
+            return fail(error);
+        config.rateLimits.append(*limit);
     }
     config.requestLogPath = parser.value(log);
     config.ssoAccessTokens = parser.values(sso);

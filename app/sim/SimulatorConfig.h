@@ -1,6 +1,9 @@
 #pragma once
 
 #include "HttpLimits.h"
+#include "RateLimits.h"
+
+#include <QList>
 
 #include <QString>
 #include <QStringList>
@@ -25,6 +28,9 @@ struct SimulatorConfig {
     double throttleRate = 0, errorRate = 0, dropRate = 0;  // 0..1 probabilities
     int latencyMs = 0;
     QStringList deny;                   // "CancelFlowExecutions" or "CancelFlowExecutions:flow-a"
+    // Token buckets per operation (per account and region) answering 429 ThrottlingException
+    // when exceeded, as AWS enforces its API rate limits (--rate-limit OP=TPS[:BURST]).
+    QList<RateLimit> rateLimits;
     QString requestLogPath;             // JSON Lines request log, empty = none
     QStringList ssoAccessTokens;        // bearer tokens GetRoleCredentials accepts
     int temporaryCredentialSeconds = 3600;  // lifetime of STS/SSO-issued credentials

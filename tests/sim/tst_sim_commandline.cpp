@@ -71,7 +71,9 @@ void TestSimCommandLine::everyOption()
          QStringLiteral("CancelFlowExecutions"), QStringLiteral("--deny"),
          QStringLiteral("StopFlow:flow-a"), QStringLiteral("--log-requests"),
          QStringLiteral("/tmp/x.jsonl"), QStringLiteral("--sso-access-token"), QStringLiteral("t1"),
-         QStringLiteral("--credential-seconds"), QStringLiteral("60")});
+         QStringLiteral("--credential-seconds"), QStringLiteral("60"),
+         QStringLiteral("--rate-limit"), QStringLiteral("DescribeFlowExecutionRecords=10:20"),
+         QStringLiteral("--rate-limit"), QStringLiteral("*=2.5")});
     QCOMPARE(parsed.outcome, SimulatorCommandLine::Outcome::Run);
     QCOMPARE(parsed.port, quint16(8123));
     const SimulatorConfig &c = parsed.config;
@@ -91,6 +93,13 @@ void TestSimCommandLine::everyOption()
     QCOMPARE(c.requestLogPath, QStringLiteral("/tmp/x.jsonl"));
     QCOMPARE(c.ssoAccessTokens, QStringList{QStringLiteral("t1")});
     QCOMPARE(c.temporaryCredentialSeconds, 60);
+    QCOMPARE(c.rateLimits.size(), 2);
+    QCOMPARE(c.rateLimits.at(0).operation, QStringLiteral("DescribeFlowExecutionRecords"));
+    QCOMPARE(c.rateLimits.at(0).tps, 10.0);
+    QCOMPARE(c.rateLimits.at(0).burst, 20.0);
+    QCOMPARE(c.rateLimits.at(1).operation, QStringLiteral("*"));
+    QCOMPARE(c.rateLimits.at(1).tps, 2.5);
+    QCOMPARE(c.rateLimits.at(1).burst, 2.5); // default burst: max(1, TPS)
 }
 
 void TestSimCommandLine::secretFromEnvironment()
@@ -132,6 +141,14 @@ void TestSimCommandLine::errors_data()
                                             << QStringLiteral("DeleteFlow");
     QTest::newRow("deny without flow") << QStringList{QStringLiteral("--deny"), QStringLiteral("StopFlow:")}
                                        << QStringLiteral("flow name");
+    QTest::newRow("rate limit of an unknown operation")
+        << QStringList{QStringLiteral("--rate-limit"), QStringLiteral("DeleteFlow=5")} << QStringLiteral("DeleteFlow");
+    QTest::newRow("rate limit without TPS")
+        << QStringList{QStringLiteral("--rate-limit"), QStringLiteral("ListFlows")} << QStringLiteral("OP=TPS");
+    QTest::newRow("rate limit of zero")
+        << QStringList{QStringLiteral("--rate-limit"), QStringLiteral("ListFlows=0")} << QStringLiteral("TPS must be");
+    QTest::newRow("rate limit burst below 1")
+        << QStringList{QStringLiteral("--rate-limit"), QStringLiteral("ListFlows=5:0.5")} << QStringLiteral("BURST");
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")}
                                     << QStringLiteral("frobnicate");
     QTest::newRow("positional") << QStringList{QStringLiteral("extra")} << QStringLiteral("extra");

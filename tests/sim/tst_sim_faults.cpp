@@ -16,6 +16,7 @@ class TestSimFaults : public QObject
 
 private slots:
     void throttleRate();
+    void rateLimitThrottlesWhatExceedsIt();
     void errorRate();
     void dropRate();
     void latency();
@@ -47,6 +48,26 @@ void TestSimFaults::throttleRate()
     QCOMPARE(response.errorType, QByteArray("ThrottlingException"));
     QCOMPARE(response.message(), QStringLiteral("Rate exceeded"));
     QVERIFY(!response.requestId.isEmpty());
+}
+
+void TestSimFaults::rateLimitThrottlesWhatExceedsIt()
+{
+    SimulatorConfig config = baseConfig();
+    QString error;
+    config.rateLimits = {*RateLimit::parse(QStringLiteral("ListFlows=1:2"), &error)};
+    Simulator sim(config);
+    QVERIFY(sim.listen());
+    AppFlowCaller caller(sim.url(), testCredentials());
+    QList<int> statuses;
+    for (int i = 0; i < 4; ++i)
+        statuses << caller.call("/list-flows", {}).status;
+    // A burst of 2, then about 1 a second: the next two (within milliseconds) are throttled.
+    QCOMPARE(statuses, (QList<int>{200, 200, 429, 429}));
+    const Response throttled = caller.call("/list-flows", {});
+    QCOMPARE(throttled.errorType, QByteArray("ThrottlingException"));
+    QCOMPARE(throttled.message(), QStringLiteral("Rate exceeded"));
+    // No rule for DescribeFlow: not limited.
+    QCOMPARE(caller.call("/describe-flow", {{QStringLiteral("flowName"), sim.flowNames().first()}}).status, 200);
 }
 
 void TestSimFaults::errorRate()
