@@ -94,7 +94,15 @@ int CliCommand::reportError(const appflow::AppFlowError &error, const QString &o
 {
     endProgress();
     const QString host = m_context.connection ? m_context.connection->info().endpointHost() : QString();
-    const models::ErrorText words = models::ErrorText::describe(error, operation, flowName, host);
+    models::ErrorText words = models::ErrorText::describe(error, operation, flowName, host);
+    // The app says "no longer exists… Refresh the flow list" (it listed the flow a moment ago);
+    // on a command line the name was typed, so a typo is the likely cause.
+    if (error.code() == appflow::AppFlowError::Code::ResourceNotFound && !flowName.isEmpty()) {
+        const QString region = m_context.connection ? m_context.connection->info().region : QString();
+        words.text = QCoreApplication::translate("flowdesk::cli", "there is no flow named \u201c%1\u201d in %2.")
+                         .arg(flowName, region.isEmpty() ? host : region);
+        words.hint = QCoreApplication::translate("flowdesk::cli", "`flowdesk-cli flows` lists the flows (check the name, --profile and --region).");
+    }
     err << "flowdesk-cli: " << words.text;
     if (!words.code.isEmpty() || !words.detail.isEmpty())
         err << " (" << words.code << (words.detail.isEmpty() ? QString() : QStringLiteral(": ") + words.detail) << ')';

@@ -10,6 +10,7 @@
 #include <Connection.h>
 #include <ConnectionOpener.h>
 #include <StoredAccounts.h>
+#include <Translations.h>
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -35,6 +36,10 @@ int main(int argc, char **argv)
     QSettings appSettings;
     QCoreApplication::setApplicationName(QStringLiteral("flowdesk-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FLOWDESK_VERSION));
+    // The app's language (FLOWDESK_LANGUAGE, Preferences → Language, else the locale), which
+    // also gives English its plural forms ("1 run", not "1 run(s)").
+    Q_INIT_RESOURCE(flowdesk); // the translations live in a static library
+    installTranslations(startupUiLanguage(appSettings));
 
     // The core's request log is for the app's console and for debugging; on a runbook's
     // stderr it would bury the facts and errors. QT_LOGGING_RULES turns it back on.

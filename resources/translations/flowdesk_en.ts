@@ -271,6 +271,118 @@
     </message>
 </context>
 <context>
+    <name>flowdesk::cli</name>
+    <message numerus="yes">
+        <source>Tried %n time(s).</source>
+        <translation>
+            <numerusform>Tried once.</numerusform>
+            <numerusform>Tried %n times.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdesk::cli::ActiveCommand</name>
+    <message numerus="yes">
+        <source>Reading runs: %1 of %n flow(s)…</source>
+        <translation>
+            <numerusform>Reading runs: %1 of %n flow…</numerusform>
+            <numerusform>Reading runs: %1 of %n flows…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>flowdesk-cli: the runs of %n flow(s) could not be read; their active runs are not shown:</source>
+        <translation>
+            <numerusform>flowdesk-cli: the runs of %n flow could not be read; its active runs are not shown:</numerusform>
+            <numerusform>flowdesk-cli: the runs of %n flows could not be read; their active runs are not shown:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdesk::cli::CancelCommand</name>
+    <message numerus="yes">
+        <source>Cancel all %n active run(s) of %1</source>
+        <translation>
+            <numerusform>Cancel the %n active run of %1</numerusform>
+            <numerusform>Cancel all %n active runs of %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n run(s) of %1</source>
+        <translation>
+            <numerusform>Cancel %n run of %1</numerusform>
+            <numerusform>Cancel %n runs of %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You are still charged for the data the %n run(s) have already processed.</source>
+        <translation>
+            <numerusform>You are still charged for the data this run has already processed.</numerusform>
+            <numerusform>You are still charged for the data these %n runs have already processed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) cancelled or cancelling</source>
+        <translation>
+            <numerusform>%n run cancelled or cancelling</numerusform>
+            <numerusform>%n runs cancelled or cancelling</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not cancelled</source>
+        <translation>
+            <numerusform>%n not cancelled</numerusform>
+            <numerusform>%n not cancelled</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdesk::cli::FlowsCommand</name>
+    <message numerus="yes">
+        <source>flowdesk-cli: the flow list is incomplete: %n page(s) were read before one failed.</source>
+        <translation>
+            <numerusform>flowdesk-cli: the flow list is incomplete: %n page was read before one failed.</numerusform>
+            <numerusform>flowdesk-cli: the flow list is incomplete: %n pages were read before one failed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdesk::cli::HistoryCommand</name>
+    <message numerus="yes">
+        <source>flowdesk-cli: %n line(s) of the audit log are not valid entries and were skipped.</source>
+        <translation>
+            <numerusform>flowdesk-cli: %n line of the audit log is not a valid entry and was skipped.</numerusform>
+            <numerusform>flowdesk-cli: %n lines of the audit log are not valid entries and were skipped.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdesk::cli::RunsCommand</name>
+    <message numerus="yes">
+        <source>flowdesk-cli: the run list is incomplete: only the %n newest run(s) were read before a page failed.</source>
+        <translation>
+            <numerusform>flowdesk-cli: the run list is incomplete: only the newest run was read before a page failed.</numerusform>
+            <numerusform>flowdesk-cli: the run list is incomplete: only the %n newest runs were read before a page failed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdesk::cli::WatchCommand</name>
+    <message numerus="yes">
+        <source>  Reading again in %n second(s).</source>
+        <translation>
+            <numerusform>  Reading again in %n second.</numerusform>
+            <numerusform>  Reading again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for %n run(s) to reach a final status…</source>
+        <translation>
+            <numerusform>Waiting for %n run to reach a final status…</numerusform>
+            <numerusform>Waiting for %n runs to reach a final status…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>flowdesk::models::CancelController</name>
     <message numerus="yes">
         <source> (after %n attempt(s))</source>
