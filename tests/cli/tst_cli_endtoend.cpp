@@ -410,6 +410,34 @@ private slots:
         QCOMPARE(int(operationsSent().count(u"CancelFlowExecutions"_s)), cancelsBefore + 1);
     }
 
+    // bash completion (packaging/linux/completions): commands, options, and flow names read
+    // through flowdesk-cli itself for the connection on the line.
+    void bashCompletionOffersCommandsAndFlowNames()
+    {
+        const QString script = qEnvironmentVariable("FLOWDESK_SOURCE_DIR")
+                               + u"/packaging/linux/completions/flowdesk-cli.bash"_s;
+        const auto complete = [&](const QStringList &words) {
+            QProcess bash;
+            QProcessEnvironment env = environment();
+            env.insert(u"PATH"_s, qEnvironmentVariable("FLOWDESK_BIN_DIR") + u':' + env.value(u"PATH"_s));
+            bash.setProcessEnvironment(env);
+            QString quoted;
+            for (const QString &word : words)
+                quoted += u" '"_s + word + u'\'';
+            bash.start(u"bash"_s, {u"-c"_s, u"source \"$0\"; COMP_WORDS=(%1); COMP_CWORD=%2; _flowdesk_cli; "
+                                             "printf '%s\\n' \"${COMPREPLY[@]}\""_s.arg(quoted).arg(words.size() - 1),
+                                   script});
+            bash.waitForFinished(60000);
+            return QString::fromUtf8(bash.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+        };
+        const QStringList commands = complete({u"flowdesk-cli"_s, u"ca"_s});
+        QCOMPARE(commands, QStringList{u"cancel"_s});
+        const QStringList flows = complete({u"flowdesk-cli"_s, u"--endpoint-url"_s, m_sim->url(), u"cancel"_s, u"zendesk-t"_s});
+        QVERIFY2(flows == QStringList{u"zendesk-tickets-to-s3"_s}, qPrintable(flows.join(u"|"_s)));
+        const QStringList options = complete({u"flowdesk-cli"_s, u"cancel"_s, u"zendesk-tickets-to-s3"_s, u"--dr"_s});
+        QCOMPARE(options, QStringList{u"--dry-run"_s});
+    }
+
     // Each exit code the man page promises, from a real cause.
     void exitCodes()
     {

@@ -39,7 +39,7 @@ done
 echo "== appstreamcli validate-tree --no-net (metainfo, desktop entry and icons together)"
 appstreamcli validate-tree --no-net "$destdir" || fail "appstreamcli validate-tree"
 
-for page in flowdesk.1 flowdesk-sim.1; do
+for page in flowdesk.1 flowdesk-cli.1 flowdesk-sim.1; do
     f="$root/share/man/man1/$page.gz"
     echo "== man --warnings ${f#"$destdir"}"
     if [ ! -f "$f" ]; then fail "$page.gz not installed"; continue; fi
@@ -57,9 +57,14 @@ for size in 16 22 24 32 48 64 128 256 512; do
     file "$f" | grep -q "PNG image data, $size x $size," || fail "${f##*/share/}: $(file -b "$f")"
 done
 
-for exe in flowdesk flowdesk-sim; do
+for exe in flowdesk flowdesk-cli flowdesk-sim; do
     [ -x "$root/bin/$exe" ] || fail "/usr/bin/$exe not installed"
 done
+
+echo "== shell completion for flowdesk-cli"
+bash -n "$root/share/bash-completion/completions/flowdesk-cli" 2>/dev/null \
+    || fail "bash completion missing or not valid bash"
+[ -f "$root/share/zsh/vendor-completions/_flowdesk-cli" ] || fail "zsh completion missing"
 
 if [ "$failures" -ne 0 ]; then
     echo "$failures check(s) failed" >&2
