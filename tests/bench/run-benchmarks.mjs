@@ -7,7 +7,7 @@
 //
 // usage: node run-benchmarks.mjs --build-dir build/release [--out DIR] [--sizes 1000,100]
 //        [--reps 5] [--cli-reps 3] [--cli-sample 100] [--peers flowdesk,sdk-js,aws-cli]
-//        [--shared-dir ../shared] [--only history,cancel,merge,cold-start,memory,profiles]
+//        [--shared-dir ../shared] [--only history,cancel,merge,cold-start,memory,profiles,cli-cold-start]
 //        [--profile-sizes 1000,10000,68000] [--smoke]
 // (--peers defaults to $FLOWDESK_BENCH_PEERS, else all three; --shared-dir to
 // $FLOWDESK_SHARED_DIR, else the shared/ folder beside the repository.)
@@ -42,7 +42,7 @@ const { values: opt } = parseArgs({
         peers: { type: 'string', default: process.env.FLOWDESK_BENCH_PEERS ?? 'flowdesk,sdk-js,aws-cli' },
         concurrency: { type: 'string', default: '8' },
         'shared-dir': { type: 'string', default: process.env.FLOWDESK_SHARED_DIR ?? path.join(here, '..', '..', '..', 'shared') },
-        only: { type: 'string', default: 'history,cancel,merge,cold-start,memory,profiles' },
+        only: { type: 'string', default: 'history,cancel,merge,cold-start,memory,profiles,cli-cold-start' },
         'profile-sizes': { type: 'string', default: '1000,10000,68000' },
         smoke: { type: 'boolean', default: false },
     },
@@ -70,7 +70,7 @@ const cancelFlows = Number(opt['cancel-flows']);
 const cancelRunsPerFlow = Number(opt['cancel-runs-per-flow']);
 const only = new Set(opt.only.split(','));
 for (const name of only) {
-    if (!['history', 'cancel', 'merge', 'cold-start', 'memory', 'profiles'].includes(name)) {
+    if (!['history', 'cancel', 'merge', 'cold-start', 'memory', 'profiles', 'cli-cold-start'].includes(name)) {
         console.error(`run-benchmarks: unknown workload '${name}' in --only`);
         process.exit(2);
     }
@@ -80,12 +80,14 @@ const profileSizes = opt['profile-sizes'].split(',').map(Number);
 const bin = {
     sim: path.join(buildDir, 'bin', 'flowdesk-sim'),
     flowdesk: path.join(buildDir, 'bin', 'flowdesk'),
+    cli: path.join(buildDir, 'bin', 'flowdesk-cli'),
     bench: path.join(buildDir, 'bench', 'flowdesk-bench'),
     merge: path.join(buildDir, 'bench', 'bench_modelmerge'),
     profiles: path.join(buildDir, 'bench', 'bench_profiles'),
 };
-const needsSim = ['history', 'cancel', 'memory'].some((name) => only.has(name));
-for (const need of [...(needsSim ? [bin.sim, bin.bench] : []), ...(only.has('profiles') ? [bin.profiles] : [])]) {
+const needsSim = ['history', 'cancel', 'memory', 'cli-cold-start'].some((name) => only.has(name));
+const needsDriver = ['history', 'cancel', 'memory'].some((name) => only.has(name));
+for (const need of [...(needsSim ? [bin.sim] : []), ...(needsDriver ? [bin.bench] : []), ...(only.has('profiles') ? [bin.profiles] : [])]) {
     if (!existsSync(need)) {
         console.error(`run-benchmarks: ${need} is missing; build the release preset first (./dev bench does)`);
         process.exit(2);
@@ -493,6 +495,43 @@ async function coldStart() {
     return { status: 'ok', probeMs: median(probe), processMs: median(process_), reps: probe.length };
 }
 
+// flowdesk-cli cold start (issue #15: ≤ 50 ms to the first line): `flowdesk-cli flows` against
+// the simulator (the demo scenario, one ListFlows page), timed by the harness from spawn to the
+// first byte on stdout, and to the end of the process. Each repetition a fresh process.
+async function cliColdStart() {
+    if (!existsSync(bin.cli)) return { status: 'pending', why: `${bin.cli} is not built` };
+    const sim = await Sim.start(['--seed', '1'], 'cli-cold-start');
+    try {
+        const first = [];
+        const whole = [];
+        for (let rep = 0; rep < (opt.smoke ? 1 : 10); ++rep) {
+            const outcome = await new Promise((resolve) => {
+                const started = process.hrtime.bigint();
+                let firstMs = null;
+                let stdout = '';
+                let stderr = '';
+                const child = spawn(bin.cli, ['--endpoint-url', sim.url, '--region', 'us-east-1', 'flows'],
+                    { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+                child.stdout.on('data', (chunk) => {
+                    if (firstMs === null) firstMs = Number(process.hrtime.bigint() - started) / 1e6;
+                    stdout += chunk;
+                });
+                child.stderr.on('data', (chunk) => { stderr += chunk; });
+                child.on('close', (code) => resolve({
+                    code, firstMs, stdout, stderr, processMs: Number(process.hrtime.bigint() - started) / 1e6,
+                }));
+            });
+            if (outcome.code !== 0 || outcome.firstMs === null)
+                return { status: 'failed', why: `flowdesk-cli flows exited ${outcome.code}: ${outcome.stderr.slice(-1000)}` };
+            first.push(outcome.firstMs);
+            whole.push(outcome.processMs);
+        }
+        return { status: 'ok', firstLineMs: median(first), maxFirstLineMs: Math.max(...first), processMs: median(whole), reps: first.length };
+    } finally {
+        await sim.stop();
+    }
+}
+
 // Memory: the app against the simulator with `size` flows × runsPerFlow runs, peak RSS (VmHWM)
 // once the first full refresh has read every flow's runs: the probe prints "startup-probe:
 // refreshed after N ms, peak RSS K KiB" on RefreshController::busyChanged(false) and quits. The
@@ -650,6 +689,10 @@ function table() {
     if (only.has('memory')) lines.push(mem?.status === 'ok'
         ? `| memory | ${mem.flows} flows × ${runsPerFlow} runs, first full refresh | ${mem.requests ?? '—'} / — / — | peak RSS ${(mem.peakRssKiB / 1024).toFixed(0)} MiB (refresh done after ${fmt(mem.refreshMs)}) | ${dash(6)} | ${loadCell(mem.load)} |`
         : `| memory | ${sizes[0]} flows × ${runsPerFlow} runs, first full refresh | — | ${mem?.status ?? 'not run'}${mem?.why ? `: ${mem.why}` : ''} | ${dash(6)} | ${loadCell(mem?.load)} |`);
+    const cliCold = results.cliColdStart;
+    if (only.has('cli-cold-start')) lines.push(cliCold?.status === 'ok'
+        ? `| flowdesk-cli cold start | \`flowdesk-cli flows\`, demo scenario | 1 / — / — | ${fmt(cliCold.firstLineMs)} to the first line (max ${fmt(cliCold.maxFirstLineMs)}), ${fmt(cliCold.processMs)} whole process (n=${cliCold.reps}) | ${dash(6)} | ${loadCell(cliCold.load)} |`
+        : `| flowdesk-cli cold start | demo scenario | — | ${cliCold?.status ?? 'not run'}${cliCold?.why ? `: ${cliCold.why}` : ''} | ${dash(6)} | ${loadCell(cliCold?.load)} |`);
     const profiles = results.profiles;
     if (only.has('profiles') && profiles?.status === 'ok') {
         const kib = (bytes) => (bytes === null ? '?' : `${(bytes / 1024).toFixed(0)} KiB`);
@@ -692,6 +735,7 @@ try {
     if (only.has('cold-start')) results.coldStart = await timed(coldStart);
     if (only.has('memory')) results.memory = await timed(() => memory(sizes[0]));
     if (only.has('profiles')) results.profiles = await profilesStartup();
+    if (only.has('cli-cold-start')) results.cliColdStart = await timed(cliColdStart);
 } catch (error) {
     console.error(`[bench] FAILED: ${error.message}`);
     process.exitCode = 1;
