@@ -3,13 +3,18 @@
 #include "RunHistoryReader.h"
 #include "Terminal.h"
 
+#include <ActiveRunsModel.h>
 #include <AuditLog.h>
 #include <CancelOutcomeModel.h>
 #include <Connection.h>
+#include <FlowListModel.h>
+#include <RefreshController.h>
 
 #include <QCoreApplication>
 #include <QLocale>
 #include <QMetaEnum>
+
+#include <memory>
 
 #include <unistd.h>
 
@@ -22,19 +27,28 @@ namespace {
 
 } // namespace
 
+QString CancelCommand::quoted(const QString &flowName)
+{
+    return QStringLiteral("\u201c%1\u201d").arg(flowName);
+}
+
 QString CancelCommand::flowQuoted() const
 {
-    return QStringLiteral("\u201c%1\u201d").arg(m_context.request.flowName);
+    return quoted(m_context.request.flowName);
 }
 
 void CancelCommand::start()
 {
+    if (m_context.request.allFlows) {
+        readAllFlows();
+        return;
+    }
     progress(tr("Reading \u201c%1\u201d…").arg(m_context.request.flowName));
     m_context.connection->client()->describeFlow(
         m_context.request.flowName, this, [this](const appflow::AppFlowResult<appflow::FlowDescription> &result) {
             if (result.ok()) {
-                m_description = result.value();
-                m_accountId = accountOf(result.value().definition.flowArn);
+                m_descriptions.insert(m_context.request.flowName, result.value());
+                m_accountOfFlow.insert(m_context.request.flowName, accountOf(result.value().definition.flowArn));
             } else if (result.error().code() == appflow::AppFlowError::Code::ResourceNotFound
                        || exitCodeFor(result.error()) == ExitCode::Credentials) {
                 // No such flow, or no way in: nothing can be cancelled, say so and stop.
@@ -132,86 +146,112 @@ void CancelCommand::plan(const QList<appflow::ExecutionRecord> &history, const Q
         }
     }
 
-    printFacts(target);
-    if (request.dryRun) {
-        QList<QJsonObject> rows;
-        for (const appflow::ExecutionRecord &record : std::as_const(target.runs))
-            rows << runRow(request.flowName, m_accountId, record);
-        OutputWriter(request.output, out).write(runColumns(), rows);
-        err << tr("Dry run: nothing was sent.") << '\n';
-        finish(ExitCode::Done);
-        return;
-    }
-    if (!confirm(target))
-        return;
-    send(target);
+    proceed({target});
 }
 
-void CancelCommand::printFacts(const CancelController::Target &target) const
+void CancelCommand::proceed(const QList<CancelController::Target> &targets)
+{
+    const CliRequest &request = m_context.request;
+    printFacts(targets);
+    if (request.dryRun) {
+        QList<QJsonObject> rows;
+        for (const CancelController::Target &target : targets) {
+            for (const appflow::ExecutionRecord &record : target.runs)
+                rows << runRow(target.flowName, m_accountOfFlow.value(target.flowName), record);
+        }
+        OutputWriter(request.output, out).write(runColumns(), rows);
+        err << tr("Dry run: nothing was sent.") << '\n';
+        finish(qMax(int(ExitCode::Done), m_readProblems));
+        return;
+    }
+    if (!confirm(targets))
+        return;
+    send(targets);
+}
+
+void CancelCommand::printFacts(const QList<CancelController::Target> &targets) const
 {
     const QLocale locale = QLocale::system();
-    const int count = int(target.runs.size());
+    int count = 0;
+    for (const CancelController::Target &target : targets)
+        count += int(target.runs.size());
     const QString where = m_context.connection->info().label();
-    if (target.allActive)
-        err << tr("Cancel all %n active run(s) of %1", nullptr, count).arg(flowQuoted());
+    if (targets.size() == 1 && targets.first().allActive)
+        err << tr("Cancel all %n active run(s) of %1", nullptr, count).arg(quoted(targets.first().flowName));
+    else if (targets.size() == 1)
+        err << tr("Cancel %n run(s) of %1", nullptr, count).arg(quoted(targets.first().flowName));
     else
-        err << tr("Cancel %n run(s) of %1", nullptr, count).arg(flowQuoted());
+        err << tr("Cancel %n run(s) in %1 flows", nullptr, count).arg(targets.size());
     err << "\n  " << tr("Connection: %1").arg(where) << '\n';
     qint64 records = 0;
     qint64 bytes = 0;
     bool anyUnknown = false;
-    for (const appflow::ExecutionRecord &run : target.runs) {
-        const QString status = run.executionStatusText.isEmpty() ? tr("status unknown") : run.executionStatusText;
-        const QString started = run.startedAt.isValid() ? run.startedAt.toUTC().toString(Qt::ISODate) : tr("start unknown");
-        err << "  " << run.executionId << "  " << status << "  " << tr("started %1").arg(started);
-        if (run.executionResult.recordsProcessed || run.executionResult.bytesProcessed)
-            err << "  " << tr("%1 records, %2")
-                               .arg(locale.toString(run.executionResult.recordsProcessed.value_or(0)),
-                                    locale.formattedDataSize(run.executionResult.bytesProcessed.value_or(0)));
-        err << '\n';
-        records += run.executionResult.recordsProcessed.value_or(0);
-        bytes += run.executionResult.bytesProcessed.value_or(0);
-        anyUnknown = anyUnknown || !run.executionResult.recordsProcessed || !run.executionResult.bytesProcessed;
+    for (const CancelController::Target &target : targets) {
+        if (targets.size() > 1)
+            err << "  " << quoted(target.flowName) << '\n';
+        for (const appflow::ExecutionRecord &run : target.runs) {
+            const QString status = run.executionStatusText.isEmpty() ? tr("status unknown") : run.executionStatusText;
+            const QString started = run.startedAt.isValid() ? run.startedAt.toUTC().toString(Qt::ISODate) : tr("start unknown");
+            err << (targets.size() > 1 ? "    " : "  ") << run.executionId << "  " << status << "  "
+                << tr("started %1").arg(started);
+            if (run.executionResult.recordsProcessed || run.executionResult.bytesProcessed)
+                err << "  " << tr("%1 records, %2")
+                                   .arg(locale.toString(run.executionResult.recordsProcessed.value_or(0)),
+                                        locale.formattedDataSize(run.executionResult.bytesProcessed.value_or(0)));
+            err << '\n';
+            records += run.executionResult.recordsProcessed.value_or(0);
+            bytes += run.executionResult.bytesProcessed.value_or(0);
+            anyUnknown = anyUnknown || !run.executionResult.recordsProcessed || !run.executionResult.bytesProcessed;
+        }
     }
     err << "  " << tr("Already processed: %1 records, %2").arg(locale.toString(records), locale.formattedDataSize(bytes));
     if (anyUnknown)
         err << tr(" (some runs have not reported their counts yet)");
     err << '\n';
-    if (target.allActive)
-        err << "  " << tr("Every run of the flow that is still in progress when the request reaches "
-                          "AWS is cancelled, including runs that start after this list was read.")
-            << '\n';
+    for (const CancelController::Target &target : targets) {
+        if (target.allActive)
+            err << "  " << tr("Every run of the flow that is still in progress when the request reaches "
+                              "AWS is cancelled, including runs that start after this list was read.")
+                << '\n';
+    }
 
     err << tr("Before you cancel:") << '\n';
     err << "  - " << tr("You are still charged for the data the %n run(s) have already processed.", nullptr, qMax(1, count)) << '\n';
     err << "  - " << tr("Data already written to the destination stays there. Cancelling does not "
                         "remove or roll back anything.")
         << '\n';
-    if (!m_description)
-        err << "  - " << tr("Flowdesk could not check whether %1 uses a batch API. If it does, its "
-                            "run finishes and bills its current batch after you cancel.")
-                             .arg(flowQuoted())
-            << '\n';
-    else if (m_description->usesBatchApi())
-        err << "  - " << tr("%1 moves data in batches (%2). After you cancel, its run still "
-                            "finishes the whole current batch, and that batch is billed.")
-                             .arg(flowQuoted(), m_description->batchApiUses.join(QStringLiteral("; ")))
-            << '\n';
+    for (const CancelController::Target &target : targets) {
+        const std::optional<appflow::FlowDescription> description = m_descriptions.value(target.flowName);
+        if (!description)
+            err << "  - " << tr("Flowdesk could not check whether %1 uses a batch API. If it does, its "
+                                "run finishes and bills its current batch after you cancel.")
+                                 .arg(quoted(target.flowName))
+                << '\n';
+        else if (description->usesBatchApi())
+            err << "  - " << tr("%1 moves data in batches (%2). After you cancel, its run still "
+                                "finishes the whole current batch, and that batch is billed.")
+                                 .arg(quoted(target.flowName), description->batchApiUses.join(QStringLiteral("; ")))
+                << '\n';
+    }
     err << "  - " << tr("Cancelling cannot be undone. A cancelled run cannot be resumed; you can "
                         "only start a new run.")
         << '\n';
-    if (target.deactivate)
+    if (targets.size() == 1 && targets.first().deactivate)
         err << "  - " << tr("Afterwards the flow is deactivated (StopFlow), so no new scheduled or "
                             "event runs start until it is activated again.")
             << '\n';
-    else
+    else if (targets.size() == 1)
         err << "  - " << tr("Scheduled runs that have not started yet are not affected. Only "
                             "deactivating the flow stops them (--deactivate).")
+            << '\n';
+    else
+        err << "  - " << tr("Scheduled runs that have not started yet are not affected. Only "
+                            "deactivating a flow stops them (flowdesk-cli cancel FLOW --deactivate).")
             << '\n';
     err.flush();
 }
 
-bool CancelCommand::confirm(const CancelController::Target &target)
+bool CancelCommand::confirm(const QList<CancelController::Target> &targets)
 {
     const CliRequest &request = m_context.request;
     if (request.yes)
@@ -223,10 +263,18 @@ bool CancelCommand::confirm(const CancelController::Target &target)
         finish(ExitCode::Usage);
         return false;
     }
-    // As the dialog: cancelling everything asks for the flow name, a few runs for "yes".
-    const QString expected = target.allActive ? request.flowName : QStringLiteral("yes");
-    err << (target.allActive ? tr("To confirm, type the flow name (%1): ").arg(request.flowName)
-                             : tr("Cancel these runs? Type yes to confirm: "));
+    // As the dialog: cancelling everything asks for the flow name, a few runs for "yes"; runs
+    // of several flows for their number, so that nobody confirms more than they read.
+    int count = 0;
+    for (const CancelController::Target &target : targets)
+        count += int(target.runs.size());
+    const bool allOfOne = targets.size() == 1 && targets.first().allActive;
+    const QString expected = allOfOne ? request.flowName
+                             : targets.size() > 1 ? QString::number(count)
+                                                  : QStringLiteral("yes");
+    err << (allOfOne ? tr("To confirm, type the flow name (%1): ").arg(request.flowName)
+            : targets.size() > 1 ? tr("To confirm, type the number of runs to cancel (%1): ").arg(count)
+                                 : tr("Cancel these runs? Type yes to confirm: "));
     err.flush();
     const Terminal::Line line = Terminal::readLine();
     if (line.interrupted) {
@@ -243,7 +291,7 @@ bool CancelCommand::confirm(const CancelController::Target &target)
     return true;
 }
 
-void CancelCommand::send(const CancelController::Target &target)
+void CancelCommand::send(const QList<CancelController::Target> &targets)
 {
     m_controller = new CancelController(m_context.connection->client(), m_context.connection->info(),
                                         m_context.auditLogPath, this);
@@ -263,7 +311,9 @@ void CancelCommand::send(const CancelController::Target &target)
             progress(tr("Sending the cancel…"));
     });
     connect(m_controller, &CancelController::requestsDone, this, [this] {
-        if (m_interrupted) {
+        // --no-wait: the answers are what a script needs; a run may take minutes to reach
+        // Canceled (a batch-API flow finishes its batch), and `watch` follows it if wanted.
+        if (m_interrupted || m_context.request.noWait) {
             // Ctrl-C came while requests were out: their answers are now recorded.
             report();
             return;
@@ -272,7 +322,7 @@ void CancelCommand::send(const CancelController::Target &target)
     });
     connect(m_controller, &CancelController::settled, this, &CancelCommand::report);
     progress(tr("Sending the cancel…"));
-    m_controller->start({target});
+    m_controller->start(targets);
 }
 
 void CancelCommand::interrupt()
@@ -304,7 +354,7 @@ void CancelCommand::report()
     for (int row = 0; row < outcomes->rowCount(); ++row) {
         const CancelOutcomeModel::Row &r = outcomes->row(row);
         QJsonObject object{
-            {QStringLiteral("account"), m_accountId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(m_accountId)},
+            {QStringLiteral("account"), m_accountOfFlow.value(r.flowName).isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(m_accountOfFlow.value(r.flowName))},
             {QStringLiteral("region"), m_context.connection->info().region},
             {QStringLiteral("flow"), r.flowName},
             {QStringLiteral("executionId"), r.executionId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.executionId)},
@@ -346,13 +396,112 @@ void CancelCommand::report()
     err << tr("%n run(s) cancelled or cancelling", nullptr, started) << ", "
         << tr("%n not cancelled", nullptr, notCancelled) << ". "
         << tr("Recorded in the audit log %1.").arg(m_context.auditLogPath) << '\n';
+    if (m_context.request.noWait && !m_interrupted && !m_controller->allSettled())
+        err << tr("Not waiting for every run to reach a final status (--no-wait): \u201cflowdesk-cli "
+                  "watch FLOW RUN_ID…\u201d follows them.")
+            << '\n';
     if (m_interrupted && !m_controller->allSettled())
         err << tr("Interrupted before every run reached a final status: \u201cflowdesk-cli watch "
-                  "%1 RUN_ID…\u201d follows them.").arg(m_context.request.flowName)
+                  "FLOW RUN_ID…\u201d follows them.")
             << '\n';
     if (m_worstError > exitCode && exitCode != ExitCode::Done)
         exitCode = m_worstError;
+    exitCode = qMax(exitCode, m_readProblems);
     finish(m_interrupted ? int(ExitCode::Interrupted) : exitCode);
+}
+
+void CancelCommand::readAllFlows()
+{
+    // The same reading as `active` (and the app's All active runs): every flow listed, every
+    // history read as far as its active runs go, unread flows named.
+    m_refresh = new models::RefreshController(m_context.connection->client(), this);
+    m_refresh->setAutoRefreshInterval(0);
+    connect(m_refresh, &models::RefreshController::progressChanged, this, [this](int done, int total) {
+        progress(tr("Reading runs: %1 of %n flow(s)…", nullptr, total).arg(done));
+    });
+    connect(m_refresh, &models::RefreshController::busyChanged, this, [this](bool busy) {
+        if (!busy)
+            planAcrossFlows();
+    });
+    progress(tr("Listing flows…"));
+    m_refresh->refresh();
+}
+
+void CancelCommand::planAcrossFlows()
+{
+    endProgress();
+    const CliRequest &request = m_context.request;
+    // Never a silent gap: what could not be read is said, and the exit code says it too. The
+    // runs that were read can still be cancelled.
+    if (!m_refresh->listingComplete()) {
+        err << tr("flowdesk-cli: the flow list is incomplete: runs of flows not listed are not "
+                  "cancelled.")
+            << '\n';
+        if (const auto error = m_refresh->listingError())
+            m_readProblems = qMax(m_readProblems, reportError(*error, QStringLiteral("ListFlows"), {}));
+        else
+            m_readProblems = qMax(m_readProblems, int(ExitCode::Incomplete));
+    }
+    for (const QString &flow : m_refresh->unreadFlows()) {
+        err << tr("flowdesk-cli: the runs of %1 could not be read; none of them is cancelled.").arg(quoted(flow)) << '\n';
+        if (const auto error = m_refresh->unreadError(flow))
+            m_readProblems = qMax(m_readProblems, reportError(*error, QStringLiteral("DescribeFlowExecutionRecords"), flow));
+    }
+
+    models::FlowListModel *flows = m_refresh->flows();
+    for (int row = 0; row < flows->rowCount(); ++row)
+        m_accountOfFlow.insert(flows->flow(row).flowName, accountOf(flows->flow(row).flowArn));
+    const QDateTime readAt = QDateTime::currentDateTimeUtc();
+    const std::optional<QDateTime> cutoff = request.olderThanSeconds
+        ? std::optional<QDateTime>(readAt.addSecs(-*request.olderThanSeconds)) : std::nullopt;
+    QHash<QString, int> targetOfFlow;
+    models::ActiveRunsModel *active = m_refresh->activeRuns();
+    for (int row = 0; row < active->rowCount(); ++row) {
+        const models::ActiveRun &run = active->run(row);
+        // Only runs in progress: one being cancelled already needs nothing more.
+        if (run.record.executionStatus != appflow::ExecutionStatus::InProgress)
+            continue;
+        if (cutoff && !(run.record.startedAt.isValid() && run.record.startedAt < *cutoff))
+            continue;
+        auto found = targetOfFlow.find(run.flowName);
+        if (found == targetOfFlow.end()) {
+            CancelController::Target target;
+            target.flowName = run.flowName;
+            target.statusAsOf = readAt;
+            m_targets << target;
+            found = targetOfFlow.insert(run.flowName, int(m_targets.size()) - 1);
+        }
+        // Named runs, even for --all: exactly what was shown is what is asked for.
+        m_targets[*found].runs << run.record;
+    }
+    if (m_targets.isEmpty()) {
+        err << (cutoff ? tr("No run that started before %1 is in progress: nothing to cancel.")
+                             .arg(cutoff->toString(Qt::ISODate))
+                       : tr("No run is in progress: nothing to cancel."))
+            << '\n';
+        finish(qMax(int(ExitCode::Done), m_readProblems));
+        return;
+    }
+    describeFlows();
+}
+
+void CancelCommand::describeFlows()
+{
+    // The batch-API fact per flow; a flow that cannot be described is said so in the facts.
+    progress(tr("Reading %n flow(s)…", nullptr, int(m_targets.size())));
+    auto pending = std::make_shared<int>(int(m_targets.size()));
+    for (const CancelController::Target &target : std::as_const(m_targets)) {
+        const QString flowName = target.flowName;
+        m_context.connection->client()->describeFlow(
+            flowName, this, [this, flowName, pending](const appflow::AppFlowResult<appflow::FlowDescription> &result) {
+                if (result.ok())
+                    m_descriptions.insert(flowName, result.value());
+                if (--*pending == 0) {
+                    endProgress();
+                    proceed(m_targets);
+                }
+            });
+    }
 }
 
 } // namespace flowdesk::cli

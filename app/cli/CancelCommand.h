@@ -4,11 +4,18 @@
 
 #include <CancelController.h>
 
+#include <QHash>
+
 #include <optional>
+
+namespace flowdesk::models {
+class RefreshController;
+}
 
 namespace flowdesk::cli {
 
 // cancel FLOW (--all | RUN_ID... | --older-than D) [--deactivate] [--yes] [--dry-run]
+// cancel --all-flows (--all | --older-than D) [--yes] [--dry-run]
 //
 // The same steps as the app's cancel: read the flow (batch API? scheduled?) and its active
 // runs, show the facts the confirmation dialog shows, ask (typing the flow name for --all) or
@@ -26,14 +33,25 @@ public:
 private:
     void readRuns();
     void plan(const QList<appflow::ExecutionRecord> &history, const QDateTime &readAt);
-    void printFacts(const models::CancelController::Target &target) const;
-    bool confirm(const models::CancelController::Target &target);
-    void send(const models::CancelController::Target &target);
+    // --all-flows: every flow's active runs (as `active` reads them), then each chosen flow's
+    // description (the batch-API fact), then the same facts, question and controller.
+    void readAllFlows();
+    void planAcrossFlows();
+    void describeFlows();
+    void proceed(const QList<models::CancelController::Target> &targets);
+    void printFacts(const QList<models::CancelController::Target> &targets) const;
+    bool confirm(const QList<models::CancelController::Target> &targets);
+    void send(const QList<models::CancelController::Target> &targets);
     void report();
     QString flowQuoted() const;
+    static QString quoted(const QString &flowName);
 
-    std::optional<appflow::FlowDescription> m_description; // unset: DescribeFlow failed
-    QString m_accountId;
+    // Per flow; a flow without an entry (or with nullopt) could not be described.
+    QHash<QString, std::optional<appflow::FlowDescription>> m_descriptions;
+    QHash<QString, QString> m_accountOfFlow;
+    models::RefreshController *m_refresh = nullptr;
+    QList<models::CancelController::Target> m_targets;
+    int m_readProblems = ExitCode::Done; // --all-flows: flows or runs that could not be read
     models::CancelController *m_controller = nullptr;
     int m_worstError = ExitCode::Done; // from errors the controller reported
     bool m_interrupted = false;

@@ -41,8 +41,9 @@ const QHash<QString, CommandSpec> &commands()
         {QStringLiteral("active"), {C::Active, {QStringLiteral("older-than")}}},
         {QStringLiteral("cancel"),
          {C::Cancel,
-          {QStringLiteral("all"), QStringLiteral("older-than"), QStringLiteral("deactivate"),
-           QStringLiteral("yes"), QStringLiteral("dry-run")}}},
+          {QStringLiteral("all"), QStringLiteral("all-flows"), QStringLiteral("older-than"),
+           QStringLiteral("deactivate"), QStringLiteral("yes"), QStringLiteral("dry-run"),
+           QStringLiteral("no-wait")}}},
         {QStringLiteral("watch"), {C::Watch, {}}},
         {QStringLiteral("history"), {C::History, {QStringLiteral("flow"), QStringLiteral("since")}}},
     };
@@ -94,7 +95,8 @@ QString cliUsageText()
               "  runs FLOW [--active] [--since D] [--older-than D] [--limit N]\n"
               "                                            a flow's runs, newest first\n"
               "  active [--older-than D]                   every active run of every flow\n"
-              "  cancel FLOW (--all | RUN_ID... | --older-than D) [--deactivate] [--yes] [--dry-run]\n"
+              "  cancel FLOW (--all | RUN_ID... | --older-than D) [--deactivate] [--yes] [--dry-run] [--no-wait]\n"
+              "  cancel --all-flows (--all | --older-than D) [--yes] [--dry-run] [--no-wait]\n"
               "                                            cancel runs that are in progress\n"
               "  watch FLOW RUN_ID...                      until every run has a final status\n"
               "  history [--flow F] [--since D]            the audit log of cancels\n"
@@ -258,9 +260,11 @@ CliRequest parseCliCommandLine(const QStringList &arguments)
     request.filter = values.value(QStringLiteral("filter"));
     request.activeOnly = values.contains(QStringLiteral("active"));
     request.all = values.contains(QStringLiteral("all"));
+    request.allFlows = values.contains(QStringLiteral("all-flows"));
     request.deactivate = values.contains(QStringLiteral("deactivate"));
     request.yes = values.contains(QStringLiteral("yes"));
     request.dryRun = values.contains(QStringLiteral("dry-run"));
+    request.noWait = values.contains(QStringLiteral("no-wait"));
 
     using C = CliRequest::Command;
     switch (request.command) {
@@ -287,6 +291,18 @@ CliRequest parseCliCommandLine(const QStringList &arguments)
         request.runIds = positional;
         break;
     case C::Cancel: {
+        if (request.allFlows) {
+            if (!positional.isEmpty())
+                return usageError(tr("\u201ccancel --all-flows\u201d takes no flow name or run IDs "
+                                     "(got \u201c%1\u201d).").arg(positional.first()));
+            if (int(request.all) + int(request.olderThanSeconds.has_value()) != 1)
+                return usageError(tr("\u201ccancel --all-flows\u201d needs exactly one of --all or "
+                                     "--older-than D, to say which runs."));
+            if (request.deactivate)
+                return usageError(tr("--deactivate names one flow: it cannot be combined with "
+                                     "--all-flows."));
+            break;
+        }
         if (positional.isEmpty())
             return usageError(tr("\u201ccancel\u201d needs a flow name: flowdesk-cli cancel FLOW "
                                  "(--all | RUN_ID... | --older-than D)."));

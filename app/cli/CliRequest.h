@@ -49,9 +49,11 @@ struct CliRequest {
     std::optional<qint64> olderThanSeconds; // runs/cancel --older-than: started longer ago
     std::optional<int> limit;            // runs --limit
     bool all = false;        // cancel --all
+    bool allFlows = false;   // cancel --all-flows: every flow's runs (with --all or --older-than)
     bool deactivate = false; // cancel --deactivate
     bool yes = false;        // cancel --yes
     bool dryRun = false;     // cancel --dry-run
+    bool noWait = false;     // cancel --no-wait: report once answered, not once every run is final
 };
 
 // arguments: QCoreApplication::arguments() (program name first).

@@ -334,6 +334,27 @@
             <numerusform>%n not cancelled</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Cancel %n run(s) in %1 flows</source>
+        <translation>
+            <numerusform>Cancel %n run in %1 flows</numerusform>
+            <numerusform>Cancel %n runs in %1 flows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading runs: %1 of %n flow(s)…</source>
+        <translation>
+            <numerusform>Reading runs: %1 of %n flow…</numerusform>
+            <numerusform>Reading runs: %1 of %n flows…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n flow(s)…</source>
+        <translation>
+            <numerusform>Reading %n flow…</numerusform>
+            <numerusform>Reading %n flows…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>flowdesk::cli::FlowsCommand</name>

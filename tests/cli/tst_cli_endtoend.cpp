@@ -345,6 +345,63 @@ private slots:
         QVERIFY(history.out.contains(id));
     }
 
+    // cancel --all-flows --older-than D: every flow's runs in progress for longer than D, one
+    // request per flow, the same facts (per flow: the batch-API line) and the same audit log.
+    void cancelAcrossFlowsOlderThan()
+    {
+        // What should go: the runs in progress that started more than 10 minutes ago, per the
+        // CLI's own listing (the dry run must name exactly these).
+        const Run listed = cli({u"active"_s, u"--older-than"_s, u"10m"_s, u"--output"_s, u"json"_s});
+        QCOMPARE(listed.exitCode, 0);
+        QSet<QString> expected, flows;
+        for (const QJsonValue &value : json(listed)) {
+            if (value.toObject().value(u"status"_s) == u"InProgress"_s) {
+                expected << value.toObject().value(u"executionId"_s).toString();
+                flows << value.toObject().value(u"flow"_s).toString();
+            }
+        }
+        QVERIFY2(flows.size() >= 2, "the demo scenario should have old runs in two flows or more");
+        const int cancelsBefore = int(operationsSent().count(u"CancelFlowExecutions"_s));
+
+        const Run dryRun = cli({u"cancel"_s, u"--all-flows"_s, u"--older-than"_s, u"10m"_s, u"--dry-run"_s, u"--output"_s, u"json"_s});
+        QCOMPARE(dryRun.exitCode, 0);
+        QSet<QString> planned;
+        for (const QJsonValue &value : json(dryRun))
+            planned << value.toObject().value(u"executionId"_s).toString();
+        QCOMPARE(planned, expected);
+        QVERIFY2(dryRun.err.contains(u"in %1 flows"_s.arg(flows.size())), qPrintable(dryRun.err));
+        QVERIFY2(dryRun.err.contains(u"Bulk API 2.0"_s), qPrintable(dryRun.err)); // a Salesforce flow's batch fact
+        QCOMPARE(int(operationsSent().count(u"CancelFlowExecutions"_s)), cancelsBefore);
+
+        const Run refused = cli({u"cancel"_s, u"--all-flows"_s, u"--older-than"_s, u"10m"_s});
+        QCOMPARE(refused.exitCode, 2);
+        QCOMPARE(int(operationsSent().count(u"CancelFlowExecutions"_s)), cancelsBefore);
+
+        // --no-wait: batch-API runs take minutes to reach Canceled (they finish their batch).
+        const Run sent = cli({u"cancel"_s, u"--all-flows"_s, u"--older-than"_s, u"10m"_s, u"--yes"_s, u"--no-wait"_s, u"--output"_s, u"json"_s});
+        QVERIFY2(sent.exitCode == 0, qPrintable(sent.err));
+        QSet<QString> cancelled;
+        for (const QJsonValue &value : json(sent)) {
+            QCOMPARE(value.toObject().value(u"result"_s).toString(), u"CancelStarted"_s);
+            cancelled << value.toObject().value(u"executionId"_s).toString();
+        }
+        QCOMPARE(cancelled, expected);
+        // One request per flow (each ≤ 100 IDs), each with its own intent and result.
+        QCOMPARE(int(operationsSent().count(u"CancelFlowExecutions"_s)), cancelsBefore + int(flows.size()));
+        audit::AuditLogReader reader(auditLogPath());
+        QVERIFY(reader.load());
+        QSet<QString> intentsFor;
+        for (const audit::AuditEntry &entry : reader.entries()) {
+            if (entry.type == audit::AuditEntry::Type::Intent && flows.contains(entry.flowName)
+                && QSet<QString>(entry.executionIds.cbegin(), entry.executionIds.cend()).intersects(expected))
+                intentsFor << entry.flowName;
+        }
+        QCOMPARE(intentsFor, flows);
+
+        QCOMPARE(cli({u"cancel"_s, u"--all-flows"_s, u"zendesk-tickets-to-s3"_s, u"--all"_s}).exitCode, 2);
+        QCOMPARE(cli({u"cancel"_s, u"--all-flows"_s, u"--all"_s, u"--deactivate"_s}).exitCode, 2);
+    }
+
     // The prompt on a terminal: for --all the flow name must be typed, as in the dialog.
     void terminalPromptAsksForTheFlowName()
     {
@@ -506,7 +563,8 @@ private slots:
         QVERIFY(reader.load());
         int intents = 0, results = 0;
         for (const audit::AuditEntry &entry : reader.entries()) {
-            if (!entry.executionIds.contains(id))
+            // The same seed gives the same run IDs in every simulator: count this one's only.
+            if (!entry.executionIds.contains(id) || entry.endpoint != slow.url())
                 continue;
             ++(entry.type == audit::AuditEntry::Type::Intent ? intents : results);
         }
