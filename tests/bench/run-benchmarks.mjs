@@ -7,7 +7,7 @@
 //
 // usage: node run-benchmarks.mjs --build-dir build/release [--out DIR] [--sizes 1000,100]
 //        [--reps 5] [--cli-reps 3] [--cli-sample 100] [--peers flowdesk,sdk-js,aws-cli]
-//        [--shared-dir ../shared] [--only history,cancel,merge,cold-start,memory,profiles,cli-cold-start]
+//        [--shared-dir ../shared] [--only history,cancel,merge,cold-start,memory,profiles,cli-cold-start,cancel-older]
 //        [--profile-sizes 1000,10000,68000] [--smoke]
 // (--peers defaults to $FLOWDESK_BENCH_PEERS, else all three; --shared-dir to
 // $FLOWDESK_SHARED_DIR, else the shared/ folder beside the repository.)
@@ -42,7 +42,7 @@ const { values: opt } = parseArgs({
         peers: { type: 'string', default: process.env.FLOWDESK_BENCH_PEERS ?? 'flowdesk,sdk-js,aws-cli' },
         concurrency: { type: 'string', default: '8' },
         'shared-dir': { type: 'string', default: process.env.FLOWDESK_SHARED_DIR ?? path.join(here, '..', '..', '..', 'shared') },
-        only: { type: 'string', default: 'history,cancel,merge,cold-start,memory,profiles,cli-cold-start' },
+        only: { type: 'string', default: 'history,cancel,merge,cold-start,memory,profiles,cli-cold-start,cancel-older' },
         'profile-sizes': { type: 'string', default: '1000,10000,68000' },
         smoke: { type: 'boolean', default: false },
     },
@@ -70,7 +70,7 @@ const cancelFlows = Number(opt['cancel-flows']);
 const cancelRunsPerFlow = Number(opt['cancel-runs-per-flow']);
 const only = new Set(opt.only.split(','));
 for (const name of only) {
-    if (!['history', 'cancel', 'merge', 'cold-start', 'memory', 'profiles', 'cli-cold-start'].includes(name)) {
+    if (!['history', 'cancel', 'merge', 'cold-start', 'memory', 'profiles', 'cli-cold-start', 'cancel-older'].includes(name)) {
         console.error(`run-benchmarks: unknown workload '${name}' in --only`);
         process.exit(2);
     }
@@ -85,7 +85,7 @@ const bin = {
     merge: path.join(buildDir, 'bench', 'bench_modelmerge'),
     profiles: path.join(buildDir, 'bench', 'bench_profiles'),
 };
-const needsSim = ['history', 'cancel', 'memory', 'cli-cold-start'].some((name) => only.has(name));
+const needsSim = ['history', 'cancel', 'memory', 'cli-cold-start', 'cancel-older'].some((name) => only.has(name));
 const needsDriver = ['history', 'cancel', 'memory'].some((name) => only.has(name));
 for (const need of [...(needsSim ? [bin.sim] : []), ...(needsDriver ? [bin.bench] : []), ...(only.has('profiles') ? [bin.profiles] : [])]) {
     if (!existsSync(need)) {
@@ -495,6 +495,81 @@ async function coldStart() {
     return { status: 'ok', probeMs: median(probe), processMs: median(process_), reps: probe.length };
 }
 
+// Workload 8 (issue #15): "cancel every run in progress for more than 2 h, across 100 flows".
+// 100 on-demand flows with 10 runs in progress each, started 30 to 210 minutes ago: 5 per flow
+// are older than 2 h, 500 in all. Flowdesk: `flowdesk-cli cancel --all-flows --older-than 2h
+// --yes --no-wait` (one process, as a runbook runs it); the JS SDK script and the AWS CLI loop do
+// the same discovery and cancel (peers/). Every attempt on a fresh simulator; all 500 must be
+// cancelled, and the 500 younger ones must not.
+function writeCancelOlderScenario() {
+    const flows = [];
+    for (let i = 1; i <= cancelFlows; ++i) {
+        flows.push({
+            flowName: `older-bench-${String(i).padStart(4, '0')}`,
+            description: 'Benchmark: old runs in progress to cancel',
+            triggerType: 'OnDemand',
+            source: { connectorType: 'S3', bucketName: 'flowdesk-bench', bucketPrefix: `in/${i}` },
+            destination: { connectorType: 'S3', bucketName: 'flowdesk-bench', bucketPrefix: `out/${i}` },
+            runProfile: { durationMinutes: 600, records: 100000 },
+            history: Array.from({ length: 10 }, (_, k) => ({
+                status: 'InProgress', startedMinutesAgo: 30 + 20 * k, durationMinutes: 600,
+            })),
+        });
+    }
+    const file = path.join(outDir, 'cancel-older-scenario.json');
+    writeFileSync(file, JSON.stringify({ flows }, null, 1));
+    return file;
+}
+
+async function cancelOlderWorkload() {
+    if (!existsSync(bin.cli)) return;
+    const began = Date.now();
+    const scenario = writeCancelOlderScenario();
+    const expected = cancelFlows * 5;
+    const samples = Object.fromEntries(peers.map((peer) => [peer, []]));
+    for (let rep = 0; rep < (opt.smoke ? 1 : reps); ++rep) {
+        for (const peer of peers) {
+            if (peer === 'aws-cli' && (!awsCli.hasCancel || rep >= cliReps)) continue;
+            const sim = await Sim.start(['--scenario', scenario, '--seed', String(rep + 1)], 'cancel-older');
+            try {
+                const mark = sim.mark();
+                let command;
+                let args;
+                let env;
+                if (peer === 'flowdesk') {
+                    [command, args, env] = [bin.cli, ['--endpoint-url', sim.url, '--region', 'us-east-1', 'cancel',
+                        '--all-flows', '--older-than', '2h', '--yes', '--no-wait', '--output', 'json'], childEnv];
+                } else if (peer === 'sdk-js') {
+                    [command, args] = ['node', [path.join(here, 'peers', 'sdk-js.mjs'), '--endpoint', sim.url,
+                        '--workload', 'cancel-older', '--concurrency', String(concurrency), '--older-than-minutes', '120']];
+                } else {
+                    [command, args, env] = [path.join(here, 'peers', 'aws-cli.sh'), [sim.url, 'cancel-older', '120'], awsCli.env];
+                }
+                const outcome = await run(command, args, env);
+                const served = sim.since(mark);
+                let cancelled;
+                if (peer === 'flowdesk') {
+                    const rows = JSON.parse(outcome.stdout || '[]');
+                    cancelled = rows.filter((row) => row.result === 'CancelStarted').length;
+                } else {
+                    cancelled = JSON.parse(outcome.stdout.trim().split('\n').pop()).cancelStarted;
+                }
+                if (outcome.code !== 0 || cancelled !== expected)
+                    throw new Error(`${peer} cancel-older: ${cancelled} of ${expected} runs cancelled (exit ${outcome.code}): ${outcome.stderr.slice(-1500)}`);
+                const sample = { peer, wallMs: outcome.processMs, processMs: outcome.processMs, cancelStarted: cancelled, ...served };
+                samples[peer].push(sample);
+                results.runs.push({ workload: 'cancel-older', rep, ...sample });
+                log(`cancel-older ${peer} rep ${rep + 1}: ${sample.wallMs.toFixed(1)} ms, ${sample.requests} requests`);
+            } finally {
+                await sim.stop();
+            }
+        }
+    }
+    const row = summarize('cancel older than 2 h', `${expected} of ${cancelFlows * 10} runs in ${cancelFlows} flows (whole process)`, samples);
+    row.load = loadBetween(began, Date.now());
+    results.rows.push(row);
+}
+
 // flowdesk-cli cold start (issue #15: ≤ 50 ms to the first line): `flowdesk-cli flows` against
 // the simulator (the demo scenario, one ListFlows page), timed by the harness from spawn to the
 // first byte on stdout, and to the end of the process. Each repetition a fresh process.
@@ -736,6 +811,7 @@ try {
     if (only.has('memory')) results.memory = await timed(() => memory(sizes[0]));
     if (only.has('profiles')) results.profiles = await profilesStartup();
     if (only.has('cli-cold-start')) results.cliColdStart = await timed(cliColdStart);
+    if (only.has('cancel-older')) await cancelOlderWorkload();
 } catch (error) {
     console.error(`[bench] FAILED: ${error.message}`);
     process.exitCode = 1;

@@ -6,6 +6,7 @@
 # usage: aws-cli.sh ENDPOINT inventory|active [SAMPLE]   (SAMPLE: read only the first SAMPLE
 #                                                         flows' histories; see run-benchmarks)
 #        aws-cli.sh ENDPOINT cancel RUNS_FILE
+#        aws-cli.sh ENDPOINT cancel-older MINUTES   (every run in progress for longer, all flows)
 # Environment: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_DEFAULT_REGION; FLOWDESK_BENCH_AWS
 # names the aws executable (default: aws on PATH); AWS_DATA_PATH, when set, holds the AppFlow
 # model the harness added for a CLI that predates cancel-flow-executions (Debian 12's 2.9.19;
@@ -89,8 +90,47 @@ cancel)
         done
     done < <(jq -r '.inProgress | to_entries[] | [.key, (.value | join(" "))] | @tsv' "$runs_file")
     ;;
+cancel-older)
+    # The loop an operator writes: list the flows, read each history, jq picks the runs in
+    # progress that started before the cutoff, one cancel per flow that has any.
+    cutoff=$(( $(date +%s) - ${3:-120} * 60 ))
+    names=()
+    token=""
+    while :; do
+        if [ -n "$token" ]; then
+            page=$(appflow list-flows --max-results 100 --next-token "$token") || { fail "list-flows"; break; }
+        else
+            page=$(appflow list-flows --max-results 100) || { fail "list-flows"; break; }
+        fi
+        mapfile -t -O "${#names[@]}" names < <(jq -r '.flows[] | select(.lastRunExecutionDetails) | .flowName' <<<"$page")
+        flows=$((flows + $(jq '.flows | length' <<<"$page")))
+        token=$(jq -r '.nextToken // empty' <<<"$page")
+        [ -n "$token" ] || break
+    done
+    list_ms=$(( ($(now_ns) - start) / 1000000 ))
+    for flow in "${names[@]}"; do
+        flows_read=$((flows_read + 1))
+        page=$(appflow describe-flow-execution-records --flow-name "$flow" --max-results 100) \
+            || { fail "describe-flow-execution-records $flow"; continue; }
+        pages=$((pages + 1))
+        # startedAt is epoch seconds in the CLI's JSON (botocore prints timestamps as ISO
+        # strings; both are handled).
+        mapfile -t old < <(jq -r --argjson cutoff "$cutoff" '.flowExecutions[]
+            | select(.executionStatus == "InProgress")
+            | select((.startedAt | if type == "number" then . else (sub("\\.[0-9]+"; "") | sub("\\+00:00$"; "Z") | fromdateiso8601) end) < $cutoff)
+            | .executionId' <<<"$page")
+        [ "${#old[@]}" -gt 0 ] || continue
+        for ((i = 0; i < ${#old[@]}; i += 100)); do
+            chunk=("${old[@]:i:100}")
+            answer=$(appflow cancel-flow-executions --flow-name "$flow" --execution-ids "${chunk[@]}") \
+                || { fail "cancel-flow-executions $flow"; continue; }
+            bad=$(jq -s '.[0].invalidExecutions // [] | length' <<<"$answer")
+            invalid=$((invalid + bad)) started_ok=$((started_ok + ${#chunk[@]} - bad))
+        done
+    done
+    ;;
 *)
-    echo "usage: aws-cli.sh ENDPOINT inventory|active [SAMPLE] | cancel RUNS_FILE" >&2
+    echo "usage: aws-cli.sh ENDPOINT inventory|active [SAMPLE] | cancel RUNS_FILE | cancel-older MINUTES" >&2
     exit 2
     ;;
 esac

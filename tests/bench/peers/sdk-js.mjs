@@ -2,8 +2,8 @@
 // developer would with the pinned @aws-sdk/client-appflow (tests/conformance's install), at
 // the same number of requests in flight as Flowdesk. Prints one JSON line like flowdesk-bench.
 //
-// usage: node sdk-js.mjs --endpoint URL --workload inventory|active|cancel
-//                        [--concurrency 8] [--page-size 100] [--runs FILE]
+// usage: node sdk-js.mjs --endpoint URL --workload inventory|active|cancel|cancel-older
+//                        [--concurrency 8] [--page-size 100] [--runs FILE] [--older-than-minutes 120]
 // Credentials and region: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION.
 
 import { createRequire } from 'node:module';
@@ -25,10 +25,11 @@ const { values: args } = parseArgs({
         concurrency: { type: 'string', default: '8' },
         'page-size': { type: 'string', default: '100' },
         runs: { type: 'string' },
+        'older-than-minutes': { type: 'string', default: '120' },
     },
 });
-if (!args.endpoint || !['inventory', 'active', 'cancel'].includes(args.workload)) {
-    console.error('usage: node sdk-js.mjs --endpoint URL --workload inventory|active|cancel '
+if (!args.endpoint || !['inventory', 'active', 'cancel', 'cancel-older'].includes(args.workload)) {
+    console.error('usage: node sdk-js.mjs --endpoint URL --workload inventory|active|cancel|cancel-older '
         + '[--concurrency N] [--page-size N] [--runs FILE]');
     process.exit(2);
 }
@@ -133,12 +134,62 @@ async function cancel(runsFile) {
     });
 }
 
+// "Cancel every run in progress for more than N minutes, across flows", as a developer would
+// write it: list the flows, read each one's history (newest first, stopping past its active
+// runs), pick the old runs in progress, one CancelFlowExecutions per flow (≤ 100 IDs each).
+async function cancelOlder(minutes) {
+    let flows;
+    try {
+        flows = await listFlows();
+    } catch (error) {
+        countError('ListFlows', error);
+        return;
+    }
+    result.flows = flows.length;
+    const cutoff = Date.now() - minutes * 60 * 1000;
+    const toRead = flows.filter((flow) => flow.lastRunExecutionDetails).map((flow) => flow.flowName);
+    result.flowsRead = toRead.length;
+    await pool(toRead, concurrency, async (flowName) => {
+        const old = [];
+        try {
+            let nextToken;
+            do {
+                const page = await client.send(new DescribeFlowExecutionRecordsCommand({ flowName, maxResults: pageSize, nextToken }));
+                const runs = page.flowExecutions ?? [];
+                result.records += runs.length;
+                result.pages += 1;
+                for (const run of runs) {
+                    if (run.executionStatus === 'InProgress' && run.startedAt && run.startedAt.getTime() < cutoff)
+                        old.push(run.executionId);
+                }
+                nextToken = page.nextToken;
+                if (!runs.some((run) => isActive(run.executionStatus))) break;
+            } while (nextToken);
+        } catch (error) {
+            countError(`DescribeFlowExecutionRecords ${flowName}`, error);
+            return;
+        }
+        for (let i = 0; i < old.length; i += 100) {
+            const executionIds = old.slice(i, i + 100);
+            try {
+                const answer = await client.send(new CancelFlowExecutionsCommand({ flowName, executionIds }));
+                const invalid = answer.invalidExecutions ?? [];
+                result.notCancellable += invalid.length;
+                result.cancelStarted += executionIds.length - invalid.length;
+            } catch (error) {
+                countError(`CancelFlowExecutions ${flowName}`, error);
+            }
+        }
+    });
+}
+
 if (args.workload === 'cancel' && !args.runs) {
     console.error('sdk-js: --workload cancel needs --runs FILE');
     process.exit(2);
 }
 const started = process.hrtime.bigint();
 if (args.workload === 'cancel') await cancel(args.runs);
+else if (args.workload === 'cancel-older') await cancelOlder(Number(args['older-than-minutes']));
 else await history(args.workload === 'active');
 result.wallMs = Number(process.hrtime.bigint() - started) / 1e6;
 client.destroy();
