@@ -42,8 +42,7 @@ void CancelController::start(const QList<Target> &targets)
         for (const ExecutionRecord &run : target.runs)
             m_outcomes.setRequested(target.flowName, run.executionId, run, target.statusAsOf);
     }
-    for (const Target &target : targets)
-        cancelFlow(target);
+    cancelFlows(targets);
     if (m_pendingRequests == 0) {
         emit requestsDone();
         if (m_outcomes.allSettled())
@@ -95,8 +94,7 @@ int CancelController::retryFailed()
             m_outcomes.setRequested(target.flowName, run.executionId, run, target.statusAsOf);
     }
     m_pollTimer.stop();
-    for (const Target &target : std::as_const(again))
-        cancelFlow(target);
+    cancelFlows(again);
     emit stateChanged();
     return runs;
 }
@@ -139,7 +137,7 @@ CancelOutcomeModel::Answer CancelController::answerFor(const CancelOutcome &outc
     return answer;
 }
 
-void CancelController::cancelFlow(const Target &target)
+AuditEntry CancelController::intentFor(const Target &target) const
 {
     AuditEntry intent = AuditEntry::newIntent();
     intent.profile = m_connection.sourceText();
@@ -147,25 +145,46 @@ void CancelController::cancelFlow(const Target &target)
     intent.endpoint = m_connection.endpoint.toString();
     intent.flowName = target.flowName;
     intent.allActiveRuns = target.allActive;
-    QStringList ids;
-    for (const ExecutionRecord &run : target.runs)
-        ids << run.executionId;
-    if (!target.allActive)
-        intent.executionIds = ids;
+    if (!target.allActive) {
+        for (const ExecutionRecord &run : target.runs)
+            intent.executionIds << run.executionId;
+    }
     intent.confirmedBy = audit::AuditLog::osUserName();
     intent.deactivateRequested = target.deactivate;
+    return intent;
+}
 
-    // The contract of AuditLog: no intent on disk, no request.
-    if (!m_auditLog.append(intent)) {
+void CancelController::cancelFlows(const QList<Target> &targets)
+{
+    if (targets.isEmpty())
+        return;
+    // The contract of AuditLog: no intent on disk, no request. All intents go in one write and
+    // one fsync, before the first request: each is still on disk before its request leaves,
+    // without a disk flush per flow (a cancel across 100 flows paid 100 of them, ~0.3 s).
+    QList<AuditEntry> intents;
+    for (const Target &target : targets)
+        intents << intentFor(target);
+    if (!m_auditLog.appendAll(intents)) {
         CancelOutcomeModel::Answer notSent;
         notSent.result = Result::NotSent;
         notSent.detail = tr("Not sent: the audit log could not record it. %1")
                              .arg(m_auditLog.errorString());
-        for (const QString &id : std::as_const(ids))
-            m_outcomes.setAnswer(target.flowName, id, notSent);
+        for (const Target &target : targets) {
+            for (const ExecutionRecord &run : target.runs)
+                m_outcomes.setAnswer(target.flowName, run.executionId, notSent);
+        }
         emit auditFailed(notSent.detail);
         return;
     }
+    for (qsizetype i = 0; i < targets.size(); ++i)
+        cancelFlow(targets.at(i), intents.at(i));
+}
+
+void CancelController::cancelFlow(const Target &target, const AuditEntry &intent)
+{
+    QStringList ids;
+    for (const ExecutionRecord &run : target.runs)
+        ids << run.executionId;
 
     ++m_pendingRequests;
     emit stateChanged();

@@ -81,7 +81,11 @@ signals:
     void auditFailed(const QString &message);
 
 private:
-    void cancelFlow(const Target &target);
+    audit::AuditEntry intentFor(const Target &target) const;
+    // Records every target's intent (one write, one fsync), then sends each; none is sent when
+    // the intents cannot be recorded.
+    void cancelFlows(const QList<Target> &targets);
+    void cancelFlow(const Target &target, const audit::AuditEntry &intent);
     void applyOutcomes(const QString &flowName, const QStringList &ids,
                        const QList<appflow::CancelOutcome> &outcomes);
     void recordResult(const audit::AuditEntry &intent, const QList<appflow::CancelOutcome> &outcomes);

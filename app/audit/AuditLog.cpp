@@ -177,6 +177,11 @@ bool AuditLog::fail(const QString &message)
 
 bool AuditLog::append(const AuditEntry &entry)
 {
+    return appendAll({entry});
+}
+
+bool AuditLog::appendAll(const QList<AuditEntry> &entries)
+{
     m_errorString.clear();
     if (m_filePath.isEmpty())
         return fail(tr("The audit log has no location: the system reports no application data "
@@ -189,8 +194,13 @@ bool AuditLog::append(const AuditEntry &entry)
                        "folder you can write to.").arg(QDir::toNativeSeparators(folder)));
     const bool created = !file.exists();
 
-    QByteArray line = QJsonDocument(entry.toJson()).toJson(QJsonDocument::Compact);
-    line.append('\n');
+    QByteArray line;
+    for (const AuditEntry &entry : entries) {
+        line.append(QJsonDocument(entry.toJson()).toJson(QJsonDocument::Compact));
+        line.append('\n');
+    }
+    if (line.isEmpty())
+        return true;
 
     const int fd = openForAppend(m_filePath);
     if (fd < 0)

@@ -52,6 +52,9 @@ public:
     // Writes the entry as one line and fsyncs it. True when it is on disk; false with
     // errorString() set otherwise. See the class comment for what the caller must do on false.
     [[nodiscard]] bool append(const AuditEntry &entry);
+    // Several entries in one write and one fsync, all or none (a failure takes back all of
+    // them): a cancel across many flows records its intents without a disk flush per flow.
+    [[nodiscard]] bool appendAll(const QList<AuditEntry> &entries);
     QString errorString() const { return m_errorString; }
 
     // The name of the user running Flowdesk, for AuditEntry::confirmedBy.

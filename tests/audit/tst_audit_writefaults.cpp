@@ -211,6 +211,36 @@ private slots:
         QCOMPARE(reader.entries().last().flowName, QStringLiteral("after"));
     }
 
+    // Several intents in one append (a cancel across flows): all on record, or none.
+    void appendAllIsAllOrNothing()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("audit-log.jsonl"));
+        AuditLog log(path);
+        QVERIFY(log.appendAll({intentFor(QStringLiteral("a")), intentFor(QStringLiteral("b"))}));
+        const QByteArray before = contentsOf(path);
+        const QList<AuditEntry> batch{intentFor(QStringLiteral("c")), intentFor(QStringLiteral("d")),
+                                      intentFor(QStringLiteral("e"))};
+        for (const QList<Fault> &faults : QList<QList<Fault>>{{{"posix/io/sync/fsync", 0, EIO}},
+                                                              {{"posix/io/rw/write/reduce", 0, 0}, {"posix/io/rw/write", 1, ENOSPC}}}) {
+            bool appended;
+            {
+                Armed armed(faults);
+                appended = log.appendAll(batch);
+            }
+            QVERIFY(!appended);
+            QCOMPARE(contentsOf(path), before);
+        }
+        QVERIFY(log.appendAll(batch));
+        AuditLogReader reader(path);
+        QVERIFY(reader.load());
+        QStringList flows;
+        for (const AuditEntry &entry : reader.entries())
+            flows << entry.flowName;
+        QCOMPARE(flows, (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"),
+                                     QStringLiteral("d"), QStringLiteral("e")}));
+    }
+
     // Short writes alone are not failures: the line is continued where the kernel stopped.
     void shortWritesAreContinued()
     {

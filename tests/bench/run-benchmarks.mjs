@@ -537,8 +537,11 @@ async function cancelOlderWorkload() {
                 let args;
                 let env;
                 if (peer === 'flowdesk') {
+                    // Its own data folder: the audit log it writes is the benchmark's, not the user's.
+                    const data = path.join(outDir, 'cancel-older-data');
                     [command, args, env] = [bin.cli, ['--endpoint-url', sim.url, '--region', 'us-east-1', 'cancel',
-                        '--all-flows', '--older-than', '2h', '--yes', '--no-wait', '--output', 'json'], childEnv];
+                        '--all-flows', '--older-than', '2h', '--yes', '--no-wait', '--output', 'json'],
+                    { ...childEnv, XDG_DATA_HOME: data, XDG_CONFIG_HOME: data }];
                 } else if (peer === 'sdk-js') {
                     [command, args] = ['node', [path.join(here, 'peers', 'sdk-js.mjs'), '--endpoint', sim.url,
                         '--workload', 'cancel-older', '--concurrency', String(concurrency), '--older-than-minutes', '120']];
