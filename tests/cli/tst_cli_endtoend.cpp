@@ -495,6 +495,45 @@ private slots:
         QCOMPARE(options, QStringList{u"--dry-run"_s});
     }
 
+    // watch: a run that already has a final status is reported at once with the status the
+    // simulator gives it; an ID the flow never had is named and exits 1. runs in CSV reads back
+    // to the same runs as its JSON.
+    void watchAndRunsAsCsv()
+    {
+        const QString flow = u"zendesk-tickets-to-s3"_s;
+        const Run asJson = cli({u"runs"_s, flow, u"--output"_s, u"json"_s});
+        QCOMPARE(asJson.exitCode, 0);
+        QString finished;
+        QSet<QString> fromJson;
+        for (const QJsonValue &value : json(asJson)) {
+            fromJson << value.toObject().value(u"executionId"_s).toString();
+            if (finished.isEmpty() && value.toObject().value(u"status"_s) == u"Successful"_s)
+                finished = value.toObject().value(u"executionId"_s).toString();
+        }
+        QVERIFY(!finished.isEmpty());
+
+        const Run asCsv = cli({u"runs"_s, flow, u"--output"_s, u"csv"_s});
+        QCOMPARE(asCsv.exitCode, 0);
+        const QStringList lines = asCsv.out.trimmed().split(QRegularExpression(u"\r?\n"_s));
+        const int idColumn = lines.first().split(u',').indexOf(u"executionId"_s);
+        QVERIFY2(idColumn >= 0, qPrintable(lines.first()));
+        QSet<QString> fromCsv;
+        for (const QString &line : lines.mid(1))
+            fromCsv << line.split(u',').value(idColumn);
+        QCOMPARE(fromCsv, fromJson);
+
+        const Run watched = cli({u"watch"_s, flow, finished, u"--output"_s, u"json"_s});
+        QVERIFY2(watched.exitCode == 0, qPrintable(watched.err));
+        const QJsonArray rows = json(watched);
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().toObject().value(u"executionId"_s).toString(), finished);
+        QCOMPARE(rows.first().toObject().value(u"status"_s).toString(), statusOf(flow, finished));
+
+        const Run unknown = cli({u"watch"_s, flow, u"no-such-execution-id"_s});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.err.contains(u"no-such-execution-id"_s), qPrintable(unknown.err));
+    }
+
     // Each exit code the man page promises, from a real cause.
     void exitCodes()
     {
