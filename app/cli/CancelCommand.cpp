@@ -7,7 +7,6 @@
 #include <AuditLog.h>
 #include <CancelOutcomeModel.h>
 #include <Connection.h>
-#include <FlowListModel.h>
 #include <RefreshController.h>
 
 #include <QCoreApplication>
@@ -40,7 +39,8 @@ QString CancelCommand::flowQuoted() const
 void CancelCommand::start()
 {
     if (m_context.request.allFlows) {
-        readAllFlows();
+        // The same reading as `active` (and the app's All active runs).
+        readEveryFlow([this] { planAcrossFlows(); });
         return;
     }
     progress(tr("Reading \u201c%1\u201d…").arg(m_context.request.flowName));
@@ -410,52 +410,34 @@ void CancelCommand::report()
     finish(m_interrupted ? int(ExitCode::Interrupted) : exitCode);
 }
 
-void CancelCommand::readAllFlows()
-{
-    // The same reading as `active` (and the app's All active runs): every flow listed, every
-    // history read as far as its active runs go, unread flows named.
-    m_refresh = new models::RefreshController(m_context.connection->client(), this);
-    m_refresh->setAutoRefreshInterval(0);
-    connect(m_refresh, &models::RefreshController::progressChanged, this, [this](int done, int total) {
-        progress(tr("Reading runs: %1 of %n flow(s)…", nullptr, total).arg(done));
-    });
-    connect(m_refresh, &models::RefreshController::busyChanged, this, [this](bool busy) {
-        if (!busy)
-            planAcrossFlows();
-    });
-    progress(tr("Listing flows…"));
-    m_refresh->refresh();
-}
-
 void CancelCommand::planAcrossFlows()
 {
     endProgress();
     const CliRequest &request = m_context.request;
+    models::RefreshController *reading = refresh();
     // Never a silent gap: what could not be read is said, and the exit code says it too. The
     // runs that were read can still be cancelled.
-    if (!m_refresh->listingComplete()) {
+    if (!reading->listingComplete()) {
         err << tr("flowdesk-cli: the flow list is incomplete: runs of flows not listed are not "
                   "cancelled.")
             << '\n';
-        if (const auto error = m_refresh->listingError())
+        if (const auto error = reading->listingError())
             m_readProblems = qMax(m_readProblems, reportError(*error, QStringLiteral("ListFlows"), {}));
         else
             m_readProblems = qMax(m_readProblems, int(ExitCode::Incomplete));
     }
-    for (const QString &flow : m_refresh->unreadFlows()) {
+    for (const QString &flow : reading->unreadFlows()) {
         err << tr("flowdesk-cli: the runs of %1 could not be read; none of them is cancelled.").arg(quoted(flow)) << '\n';
-        if (const auto error = m_refresh->unreadError(flow))
+        if (const auto error = reading->unreadError(flow))
             m_readProblems = qMax(m_readProblems, reportError(*error, QStringLiteral("DescribeFlowExecutionRecords"), flow));
     }
 
-    models::FlowListModel *flows = m_refresh->flows();
-    for (int row = 0; row < flows->rowCount(); ++row)
-        m_accountOfFlow.insert(flows->flow(row).flowName, accountOf(flows->flow(row).flowArn));
+    m_accountOfFlow.insert(accountsOfListedFlows());
     const QDateTime readAt = QDateTime::currentDateTimeUtc();
     const std::optional<QDateTime> cutoff = request.olderThanSeconds
         ? std::optional<QDateTime>(readAt.addSecs(-*request.olderThanSeconds)) : std::nullopt;
     QHash<QString, int> targetOfFlow;
-    models::ActiveRunsModel *active = m_refresh->activeRuns();
+    models::ActiveRunsModel *active = reading->activeRuns();
     for (int row = 0; row < active->rowCount(); ++row) {
         const models::ActiveRun &run = active->run(row);
         // Only runs in progress: one being cancelled already needs nothing more.

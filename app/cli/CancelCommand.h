@@ -8,10 +8,6 @@
 
 #include <optional>
 
-namespace flowdesk::models {
-class RefreshController;
-}
-
 namespace flowdesk::cli {
 
 // cancel FLOW (--all | RUN_ID... | --older-than D) [--deactivate] [--yes] [--dry-run]
@@ -33,9 +29,8 @@ public:
 private:
     void readRuns();
     void plan(const QList<appflow::ExecutionRecord> &history, const QDateTime &readAt);
-    // --all-flows: every flow's active runs (as `active` reads them), then each chosen flow's
+    // --all-flows: every flow's active runs (readEveryFlow), then each chosen flow's
     // description (the batch-API fact), then the same facts, question and controller.
-    void readAllFlows();
     void planAcrossFlows();
     void describeFlows();
     void proceed(const QList<models::CancelController::Target> &targets);
@@ -49,7 +44,6 @@ private:
     // Per flow; a flow without an entry (or with nullopt) could not be described.
     QHash<QString, std::optional<appflow::FlowDescription>> m_descriptions;
     QHash<QString, QString> m_accountOfFlow;
-    models::RefreshController *m_refresh = nullptr;
     QList<models::CancelController::Target> m_targets;
     int m_readProblems = ExitCode::Done; // --all-flows: flows or runs that could not be read
     models::CancelController *m_controller = nullptr;

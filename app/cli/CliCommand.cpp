@@ -8,6 +8,8 @@
 #include <Connection.h>
 #include <DisplayFormat.h>
 #include <ErrorText.h>
+#include <FlowListModel.h>
+#include <RefreshController.h>
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -172,6 +174,33 @@ QString CliCommand::accountOf(const QString &flowArn)
 {
     const QStringList parts = flowArn.split(u':');
     return parts.size() >= 6 && parts.at(0) == QLatin1String("arn") ? parts.at(4) : QString();
+}
+
+void CliCommand::readEveryFlow(std::function<void()> done)
+{
+    m_refresh = new models::RefreshController(m_context.connection->client(), this);
+    m_refresh->setAutoRefreshInterval(0);
+    connect(m_refresh, &models::RefreshController::progressChanged, this, [this](int read, int total) {
+        progress(QCoreApplication::translate("flowdesk::cli", "Reading runs: %1 of %n flow(s)…", nullptr, total)
+                     .arg(read));
+    });
+    connect(m_refresh, &models::RefreshController::busyChanged, this, [done = std::move(done)](bool busy) {
+        if (!busy)
+            done();
+    });
+    progress(QCoreApplication::translate("flowdesk::cli", "Listing flows…"));
+    m_refresh->refresh();
+}
+
+QHash<QString, QString> CliCommand::accountsOfListedFlows() const
+{
+    QHash<QString, QString> accounts;
+    if (!m_refresh)
+        return accounts;
+    models::FlowListModel *flows = m_refresh->flows();
+    for (int row = 0; row < flows->rowCount(); ++row)
+        accounts.insert(flows->flow(row).flowName, accountOf(flows->flow(row).flowArn));
+    return accounts;
 }
 
 } // namespace flowdesk::cli

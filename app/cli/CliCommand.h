@@ -9,8 +9,13 @@
 #include <QObject>
 #include <QTextStream>
 
+#include <QHash>
+
+#include <functional>
+
 namespace flowdesk::models {
 class Connection;
+class RefreshController;
 }
 
 namespace flowdesk::cli {
@@ -64,11 +69,20 @@ protected:
     // "123456789012" from arn:aws:appflow:REGION:ACCOUNT:flow/NAME; empty when not an ARN.
     static QString accountOf(const QString &flowArn);
 
+    // Every flow's active runs, read as the app's All active runs view reads them
+    // (RefreshController, progress on a terminal); `done` runs once, with refresh() holding
+    // what was read and what could not be (listingComplete(), unreadFlows()).
+    void readEveryFlow(std::function<void()> done);
+    models::RefreshController *refresh() const { return m_refresh; }
+    // Flow name → account ID, from the flows readEveryFlow() listed.
+    QHash<QString, QString> accountsOfListedFlows() const;
+
     CliContext m_context;
     QTextStream &out;
     QTextStream &err;
 
 private:
+    models::RefreshController *m_refresh = nullptr;
     bool m_finished = false;
     bool m_progressShown = false;
 };

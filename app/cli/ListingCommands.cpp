@@ -162,27 +162,15 @@ void RunsCommand::listRuns(const QString &accountId)
 
 void ActiveCommand::start()
 {
-    m_refresh = new models::RefreshController(m_context.connection->client(), this);
-    m_refresh->setAutoRefreshInterval(0);
-    connect(m_refresh, &models::RefreshController::progressChanged, this, [this](int done, int total) {
-        progress(tr("Reading runs: %1 of %n flow(s)…", nullptr, total).arg(done));
-    });
-    connect(m_refresh, &models::RefreshController::busyChanged, this, [this](bool busy) {
-        if (!busy)
-            report();
-    });
-    progress(tr("Listing flows…"));
-    m_refresh->refresh();
+    readEveryFlow([this] { report(); });
 }
 
 void ActiveCommand::report()
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    QHash<QString, QString> accountOfFlow;
-    models::FlowListModel *flows = m_refresh->flows();
-    for (int row = 0; row < flows->rowCount(); ++row)
-        accountOfFlow.insert(flows->flow(row).flowName, accountOf(flows->flow(row).flowArn));
-    models::ActiveRunsModel *active = m_refresh->activeRuns();
+    const QHash<QString, QString> accountOfFlow = accountsOfListedFlows();
+    models::RefreshController *reading = refresh();
+    models::ActiveRunsModel *active = reading->activeRuns();
     QList<QJsonObject> rows;
     for (int row = 0; row < active->rowCount(); ++row) {
         const models::ActiveRun &run = active->run(row);
@@ -195,22 +183,22 @@ void ActiveCommand::report()
 
     // Never a silent gap: say what could not be read, and exit non-zero.
     int code = ExitCode::Done;
-    if (!m_refresh->listingComplete()) {
+    if (!reading->listingComplete()) {
         err << tr("flowdesk-cli: the flow list is incomplete, so flows not listed may have active "
                   "runs that are not shown.")
             << '\n';
-        if (const auto error = m_refresh->listingError())
+        if (const auto error = reading->listingError())
             code = qMax(code, reportError(*error, QStringLiteral("ListFlows"), {}));
         else
             code = qMax(code, int(ExitCode::Incomplete));
     }
-    const QStringList unread = m_refresh->unreadFlows();
+    const QStringList unread = reading->unreadFlows();
     if (!unread.isEmpty()) {
         err << tr("flowdesk-cli: the runs of %n flow(s) could not be read; their active runs are "
                   "not shown:", nullptr, int(unread.size()))
             << '\n';
         for (const QString &flow : unread) {
-            if (const auto error = m_refresh->unreadError(flow))
+            if (const auto error = reading->unreadError(flow))
                 code = qMax(code, reportError(*error, QStringLiteral("DescribeFlowExecutionRecords"), flow));
         }
     }

@@ -40,7 +40,6 @@ public:
 
 private:
     void report();
-    models::RefreshController *m_refresh = nullptr;
 };
 
 } // namespace flowdesk::cli

@@ -279,9 +279,6 @@
             <numerusform>Tried %n times.</numerusform>
         </translation>
     </message>
-</context>
-<context>
-    <name>flowdesk::cli::ActiveCommand</name>
     <message numerus="yes">
         <source>Reading runs: %1 of %n flow(s)…</source>
         <translation>
@@ -289,6 +286,9 @@
             <numerusform>Reading runs: %1 of %n flows…</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>flowdesk::cli::ActiveCommand</name>
     <message numerus="yes">
         <source>flowdesk-cli: the runs of %n flow(s) could not be read; their active runs are not shown:</source>
         <translation>
@@ -339,13 +339,6 @@
         <translation>
             <numerusform>Cancel %n run in %1 flows</numerusform>
             <numerusform>Cancel %n runs in %1 flows</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Reading runs: %1 of %n flow(s)…</source>
-        <translation>
-            <numerusform>Reading runs: %1 of %n flow…</numerusform>
-            <numerusform>Reading runs: %1 of %n flows…</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -31,26 +31,31 @@ fail() {
     [ -n "$first_error" ] || first_error="$1"
 }
 
-start=$(now_ns)
-list_ms=0
-case "$workload" in
-inventory|active)
-    sample="${3:-0}"
+# Every flow (following nextToken) into `flows`; the names of those that ever ran (they have a
+# history: lastRunExecutionDetails) into `names`; the time it took into `list_ms`.
+list_flows() {
     names=()
-    token=""
+    local token="" page
     while :; do
         if [ -n "$token" ]; then
             page=$(appflow list-flows --max-results 100 --next-token "$token") || { fail "list-flows"; break; }
         else
             page=$(appflow list-flows --max-results 100) || { fail "list-flows"; break; }
         fi
-        # Flows that never ran have no history (no lastRunExecutionDetails).
         mapfile -t -O "${#names[@]}" names < <(jq -r '.flows[] | select(.lastRunExecutionDetails) | .flowName' <<<"$page")
         flows=$((flows + $(jq '.flows | length' <<<"$page")))
         token=$(jq -r '.nextToken // empty' <<<"$page")
         [ -n "$token" ] || break
     done
     list_ms=$(( ($(now_ns) - start) / 1000000 ))
+}
+
+start=$(now_ns)
+list_ms=0
+case "$workload" in
+inventory|active)
+    sample="${3:-0}"
+    list_flows
     if [ "$sample" -gt 0 ] && [ "${#names[@]}" -gt "$sample" ]; then
         names=("${names[@]:0:$sample}")
     fi
@@ -94,20 +99,7 @@ cancel-older)
     # The loop an operator writes: list the flows, read each history, jq picks the runs in
     # progress that started before the cutoff, one cancel per flow that has any.
     cutoff=$(( $(date +%s) - ${3:-120} * 60 ))
-    names=()
-    token=""
-    while :; do
-        if [ -n "$token" ]; then
-            page=$(appflow list-flows --max-results 100 --next-token "$token") || { fail "list-flows"; break; }
-        else
-            page=$(appflow list-flows --max-results 100) || { fail "list-flows"; break; }
-        fi
-        mapfile -t -O "${#names[@]}" names < <(jq -r '.flows[] | select(.lastRunExecutionDetails) | .flowName' <<<"$page")
-        flows=$((flows + $(jq '.flows | length' <<<"$page")))
-        token=$(jq -r '.nextToken // empty' <<<"$page")
-        [ -n "$token" ] || break
-    done
-    list_ms=$(( ($(now_ns) - start) / 1000000 ))
+    list_flows
     for flow in "${names[@]}"; do
         flows_read=$((flows_read + 1))
         page=$(appflow describe-flow-execution-records --flow-name "$flow" --max-results 100) \

@@ -78,13 +78,15 @@ async function listFlows() {
     return flows;
 }
 
-async function readHistory(flowName, stopPastActive) {
+// onPage, if given, sees every page's runs (cancel-older picks its runs there).
+async function readHistory(flowName, stopPastActive, onPage = () => {}) {
     let nextToken;
     do {
         const page = await client.send(new DescribeFlowExecutionRecordsCommand({
             flowName, maxResults: pageSize, nextToken,
         }));
         const runs = page.flowExecutions ?? [];
+        onPage(runs);
         result.records += runs.length;
         result.pages += 1;
         const active = runs.filter((run) => isActive(run.executionStatus)).length;
@@ -152,19 +154,12 @@ async function cancelOlder(minutes) {
     await pool(toRead, concurrency, async (flowName) => {
         const old = [];
         try {
-            let nextToken;
-            do {
-                const page = await client.send(new DescribeFlowExecutionRecordsCommand({ flowName, maxResults: pageSize, nextToken }));
-                const runs = page.flowExecutions ?? [];
-                result.records += runs.length;
-                result.pages += 1;
+            await readHistory(flowName, true, (runs) => {
                 for (const run of runs) {
                     if (run.executionStatus === 'InProgress' && run.startedAt && run.startedAt.getTime() < cutoff)
                         old.push(run.executionId);
                 }
-                nextToken = page.nextToken;
-                if (!runs.some((run) => isActive(run.executionStatus))) break;
-            } while (nextToken);
+            });
         } catch (error) {
             countError(`DescribeFlowExecutionRecords ${flowName}`, error);
             return;
