@@ -24,7 +24,16 @@ bool isCancelling(ExecutionStatus status)
 
 QString timeText(const QDateTime &time)
 {
-    return QLocale().toString(time.toLocalTime().time(), QLocale::LongFormat);
+    // Every row of one answer carries the same "as of" time, and signalChanges() formats each
+    // cell before and after: remember the last one. QLocale's long time format names the zone,
+    // which costs a time-zone lookup (a stat() of /etc/localtime) per call.
+    thread_local QDateTime lastTime;
+    thread_local QString lastText;
+    if (time != lastTime || lastTime.timeSpec() != time.timeSpec()) {
+        lastText = QLocale().toString(time.toLocalTime().time(), QLocale::LongFormat);
+        lastTime = time;
+    }
+    return lastText;
 }
 
 } // namespace

@@ -2,6 +2,8 @@
 
 #include <QTimeZone>
 
+#include <cstdlib>
+
 namespace flowdesk::models {
 
 using appflow::ExecutionStatus;
@@ -64,8 +66,19 @@ QString DisplayFormat::exactTime(const QDateTime &time)
         return absent();
     const QDateTime local = time.toLocalTime();
     return local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")) + u' '
-        + local.timeZone().displayName(local, QTimeZone::OffsetName) + QStringLiteral(" (")
+        + utcOffsetName(local.offsetFromUtc()) + QStringLiteral(" (")
         + time.toUTC().toString(Qt::ISODateWithMs) + u')';
+}
+
+QString DisplayFormat::utcOffsetName(int secondsAheadOfUtc)
+{
+    // What QTimeZone::displayName(OffsetName) says, without it: with ICU that call enumerates
+    // every time zone (about 1 ms each), and tooltips ask for it once per row and refresh.
+    const int minutes = std::abs(secondsAheadOfUtc) / 60;
+    return QStringLiteral("UTC%1%2:%3")
+        .arg(QChar(secondsAheadOfUtc < 0 ? u'-' : u'+'))
+        .arg(minutes / 60, 2, 10, QLatin1Char('0'))
+        .arg(minutes % 60, 2, 10, QLatin1Char('0'));
 }
 
 QString DisplayFormat::executionStatus(ExecutionStatus status, const QString &wireText)

@@ -32,8 +32,10 @@ public:
     // in the future than a minute of clock skew, the locale's short date and time.
     static QString relativeTime(const QDateTime &time, const QDateTime &now, const QLocale &locale);
     // The exact instant for tooltips: local time with milliseconds and offset, then UTC.
-    // "2024-05-01 14:03:04.123 +02:00 (2024-05-01T12:03:04.123Z)".
+    // "2024-05-01 14:03:04.123 UTC+02:00 (2024-05-01T12:03:04.123Z)".
     static QString exactTime(const QDateTime &time);
+    // "UTC+02:00", "UTC-03:30", "UTC+00:00".
+    static QString utcOffsetName(int secondsAheadOfUtc);
 
     static QString executionStatus(appflow::ExecutionStatus status, const QString &wireText);
     static QString flowStatus(appflow::FlowStatus status, const QString &wireText);

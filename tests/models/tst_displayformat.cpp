@@ -1,6 +1,7 @@
 #include "DisplayFormat.h"
 
 #include <QtTest>
+#include <QTimeZone>
 
 using flowdesk::models::DisplayFormat;
 using flowdesk::appflow::ExecutionStatus;
@@ -69,6 +70,21 @@ private slots:
         QVERIFY2(text.endsWith(QStringLiteral("(2024-05-01T12:03:04.123Z)")), qPrintable(text));
         QVERIFY2(text.startsWith(time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))), qPrintable(text));
         QCOMPARE(DisplayFormat::exactTime(QDateTime()), QStringLiteral("\u2014"));
+        const QDateTime local = time.toLocalTime();
+        QVERIFY2(text.contains(local.timeZone().displayName(local, QTimeZone::OffsetName)), qPrintable(text));
+    }
+
+    void utcOffsetNamesAsQTimeZoneDoes()
+    {
+        QCOMPARE(DisplayFormat::utcOffsetName(0), QStringLiteral("UTC+00:00"));
+        QCOMPARE(DisplayFormat::utcOffsetName(2 * 3600), QStringLiteral("UTC+02:00"));
+        QCOMPARE(DisplayFormat::utcOffsetName(-(3 * 3600 + 30 * 60)), QStringLiteral("UTC-03:30"));
+        QCOMPARE(DisplayFormat::utcOffsetName(5 * 3600 + 45 * 60), QStringLiteral("UTC+05:45"));
+        for (int offset : {-12 * 3600, -(9 * 3600 + 30 * 60), 0, 3600, 5 * 3600 + 30 * 60, 14 * 3600}) {
+            const QTimeZone zone(offset);
+            const QDateTime at(QDate(2024, 5, 1), QTime(12, 0), zone);
+            QCOMPARE(DisplayFormat::utcOffsetName(offset), zone.displayName(at, QTimeZone::OffsetName));
+        }
     }
 
     void sizesAndCounts()
