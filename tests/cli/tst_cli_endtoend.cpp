@@ -495,6 +495,38 @@ private slots:
         QCOMPARE(options, QStringList{u"--dry-run"_s});
     }
 
+    // Both completions offer every option `--help` documents (a new flag cannot be forgotten
+    // in one of them), and both scripts parse in their shell.
+    void completionsKnowEveryOptionOfHelp()
+    {
+        QProcess help;
+        help.setProcessEnvironment(environment());
+        help.start(binary(u"flowdesk-cli"_s), {u"--help"_s});
+        QVERIFY(help.waitForFinished(20000));
+        const QString text = QString::fromUtf8(help.readAllStandardOutput() + help.readAllStandardError());
+        QSet<QString> options;
+        static const QRegularExpression option(u"--[a-z][a-z-]*[a-z]"_s);
+        for (auto it = option.globalMatch(text); it.hasNext();)
+            options.insert(it.next().captured());
+        QVERIFY2(options.size() >= 15, qPrintable(text));
+        const QString dir = qEnvironmentVariable("FLOWDESK_SOURCE_DIR") + u"/packaging/linux/completions/"_s;
+        for (const QString &file : {u"flowdesk-cli.bash"_s, u"_flowdesk-cli"_s}) {
+            QFile script(dir + file);
+            QVERIFY2(script.open(QIODevice::ReadOnly), qPrintable(script.fileName()));
+            const QString body = QString::fromUtf8(script.readAll());
+            for (const QString &name : std::as_const(options)) {
+                const QRegularExpression word(QRegularExpression::escape(name) + u"(?![a-z-])"_s);
+                QVERIFY2(body.contains(word), qPrintable(file + u" lacks "_s + name));
+            }
+            const QString shell = file.endsWith(u".bash"_s) ? u"bash"_s : u"zsh"_s;
+            QProcess check;
+            check.start(shell, {u"-n"_s, script.fileName()});
+            QVERIFY2(check.waitForFinished(20000), qPrintable(shell + u" is needed (./dev deps installs it)"_s));
+            QVERIFY2(check.exitStatus() == QProcess::NormalExit && check.exitCode() == 0,
+                     qPrintable(shell + u" -n "_s + file + u": "_s + QString::fromUtf8(check.readAllStandardError())));
+        }
+    }
+
     // watch: a run that already has a final status is reported at once with the status the
     // simulator gives it; an ID the flow never had is named and exits 1. runs in CSV reads back
     // to the same runs as its JSON.

@@ -65,7 +65,7 @@ _flowdesk_cli()
         cancel|watch)
             if [[ "$cur" == -* ]]; then
                 [[ "$command" == cancel ]] \
-                    && COMPREPLY=($(compgen -W "--all --older-than --deactivate --yes --dry-run" -- "$cur"))
+                    && COMPREPLY=($(compgen -W "--all --all-flows --older-than --deactivate --yes --dry-run --no-wait" -- "$cur"))
             elif [[ "$prev" == "$command" ]]; then
                 COMPREPLY=($(compgen -W "$(_flowdesk_cli_flows)" -- "$cur"))
             fi ;;
