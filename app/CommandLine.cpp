@@ -12,10 +12,12 @@ namespace flowdesk {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of the command line's texts (free functions): lupdate reads Name::tr("...") calls, not a
+// home-made tr() helper.
+class CommandLine
 {
-    return QCoreApplication::translate("CommandLine", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+};
 
 CommandLineRequest usageError(const QString &message, const QCommandLineParser &parser)
 {
@@ -40,21 +42,21 @@ namespace {
 // Flowdesk's own options (help and --help-all are Qt's, added by addTo()).
 struct FlowdeskOptions {
     QCommandLineOption version{QStringList{QStringLiteral("v"), QStringLiteral("version")},
-                               tr("Print the version and exit.")};
+                               CommandLine::tr("Print the version and exit.")};
     QCommandLineOption demo{QStringLiteral("demo"),
-                            tr("Use the built-in AppFlow simulator (no AWS account needed).")};
-    QCommandLineOption profile{QStringLiteral("profile"), tr("Use this AWS CLI profile."), tr("NAME")};
-    QCommandLineOption region{QStringLiteral("region"), tr("Use this AWS region (e.g. eu-west-1)."),
-                              tr("REGION")};
+                            CommandLine::tr("Use the built-in AppFlow simulator (no AWS account needed).")};
+    QCommandLineOption profile{QStringLiteral("profile"), CommandLine::tr("Use this AWS CLI profile."), CommandLine::tr("NAME")};
+    QCommandLineOption region{QStringLiteral("region"), CommandLine::tr("Use this AWS region (e.g. eu-west-1)."),
+                              CommandLine::tr("REGION")};
     QCommandLineOption endpoint{QStringLiteral("endpoint-url"),
-                                tr("Send AppFlow requests to this URL (http:// only to loopback)."), tr("URL")};
+                                CommandLine::tr("Send AppFlow requests to this URL (http:// only to loopback)."), CommandLine::tr("URL")};
     QCommandLineOption probe{QStringLiteral("startup-probe"),
-                             tr("Print the time from start to the first populated flow list (benchmarks).")};
+                             CommandLine::tr("Print the time from start to the first populated flow list (benchmarks).")};
 
     // One description for parsing and for --help-all.
     void addTo(QCommandLineParser &parser) const
     {
-        parser.setApplicationDescription(tr(
+        parser.setApplicationDescription(CommandLine::tr(
             "Administer Amazon AppFlow flows and their runs.\n\n"
             "Without options Flowdesk connects with your AWS CLI configuration (AWS_PROFILE, "
             "~/.aws/config, ~/.aws/credentials, environment variables); when none is found it opens "
@@ -100,24 +102,24 @@ CommandLineRequest parseCommandLine(const QStringList &arguments)
         return request;
     }
     if (!parser.positionalArguments().isEmpty())
-        return usageError(tr("unexpected argument \"%1\".").arg(parser.positionalArguments().first()), parser);
+        return usageError(CommandLine::tr("unexpected argument \"%1\".").arg(parser.positionalArguments().first()), parser);
 
     request.demo = parser.isSet(options.demo);
     request.profile = parser.value(options.profile).trimmed();
     request.region = parser.value(options.region).trimmed();
     request.startupProbe = parser.isSet(options.probe);
     if (parser.isSet(options.profile) && request.profile.isEmpty())
-        return usageError(tr("--profile needs a profile name."), parser);
+        return usageError(CommandLine::tr("--profile needs a profile name."), parser);
     if (request.demo && (!request.profile.isEmpty() || parser.isSet(options.endpoint)))
-        return usageError(tr("--demo cannot be combined with --profile or --endpoint-url."), parser);
+        return usageError(CommandLine::tr("--demo cannot be combined with --profile or --endpoint-url."), parser);
     if (!request.region.isEmpty() && !aws::RegionResolver::isValidRegionName(request.region))
-        return usageError(tr("\"%1\" is not a valid AWS region name (for example eu-west-1).")
+        return usageError(CommandLine::tr("\"%1\" is not a valid AWS region name (for example eu-west-1).")
                               .arg(request.region),
                           parser);
     if (parser.isSet(options.endpoint)) {
         request.endpoint = QUrl(parser.value(options.endpoint), QUrl::StrictMode);
         const QString problem = aws::EndpointResolver::checkUrlText(parser.value(options.endpoint),
-                                                                    tr("--endpoint-url"));
+                                                                    CommandLine::tr("--endpoint-url"));
         if (!problem.isEmpty())
             return usageError(problem, parser);
     }

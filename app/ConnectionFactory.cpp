@@ -11,10 +11,6 @@
 namespace flowdesk {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("flowdesk::ConnectionFactory", text);
-}
 } // namespace
 
 ConnectionFactory::ConnectionFactory(ConnectionServices services)

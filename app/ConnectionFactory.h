@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "CommandLine.h"
 #include "ConnectionOpener.h"
 
@@ -16,6 +18,8 @@ class Simulator;
 // demo mode adds the in-process simulator, which only the app links.
 class ConnectionFactory
 {
+    Q_DECLARE_TR_FUNCTIONS(ConnectionFactory)
+
 public:
     explicit ConnectionFactory(ConnectionServices services = {});
 

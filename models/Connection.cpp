@@ -5,10 +5,6 @@
 namespace flowdesk::models {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("flowdesk::models::Connection", text);
-}
 } // namespace
 
 QString ConnectionInfo::sourceText() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "AppFlowClient.h"
 #include "AppFlowClientConfig.h"
 
@@ -14,6 +16,9 @@ namespace flowdesk::models {
 // Where requests go and as whom: shown in the status bar and the cancel confirmation, and
 // written to the audit log, so nobody cancels in the wrong account.
 struct ConnectionInfo {
+    Q_DECLARE_TR_FUNCTIONS(ConnectionInfo)
+
+public:
     enum class Kind { Profile, Environment, StoredAccount, Explicit, Demo };
     Kind kind = Kind::Profile;
     QString name;     // profile or account name; empty for the environment

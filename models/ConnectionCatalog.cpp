@@ -15,11 +15,6 @@ namespace flowdesk::models {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("flowdesk::models::ConnectionCatalog", text);
-}
-
 // The regions of partitions[aws].services.appflow.endpoints in botocore's endpoints.json, as
 // summarised in ../shared/reference/appflow/endpoints-appflow.json ("regions"); FIPS host
 // names and the deprecated fips-* pseudo-regions are left out because they are not regions a

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "Connection.h"
 
 #include <QList>
@@ -37,6 +39,8 @@ struct ConnectionCatalogEntry {
 // the files or the stored accounts changed.
 class ConnectionCatalog
 {
+    Q_DECLARE_TR_FUNCTIONS(ConnectionCatalog)
+
 public:
     // `accounts` may be null (no stored accounts listed).
     static ConnectionCatalog load(const QProcessEnvironment &environment

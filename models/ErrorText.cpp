@@ -8,13 +8,6 @@ using appflow::AppFlowError;
 
 namespace {
 
-// The context stays the one these texts had in the app's ErrorPresenter, so that their
-// translations carry over.
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("flowdesk::ErrorPresenter", text);
-}
-
 } // namespace
 
 QString ErrorText::describeOperation(const QString &operation, const QString &flowName)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "AppFlowError.h"
 
 #include <QString>
@@ -11,6 +13,9 @@ namespace flowdesk::models {
 // means for the user. What happens next differs per front end (a window with a Retry button, an
 // exit code), so each adds that itself.
 struct ErrorText {
+    Q_DECLARE_TR_FUNCTIONS(ErrorText)
+
+public:
     enum class Severity { Info, Warning, Error };
 
     Severity severity = Severity::Error;

@@ -94,31 +94,31 @@ QVariant toolTip(const ExecutionRecord &run, ExecutionRecordCells::Field field,
     case F::Status:
         return run.executionStatusText.isEmpty() ? QVariant() : QVariant(run.executionStatusText);
     case F::Started: {
-        QString text = F::tr("Started %1").arg(DisplayFormat::exactTime(run.startedAt));
+        QString text = ExecutionRecordCells::tr("Started %1").arg(DisplayFormat::exactTime(run.startedAt));
         if (run.dataPullStartTime.isValid() || run.dataPullEndTime.isValid())
             text += u'\n'
-                + F::tr("Data pulled from %1 to %2")
+                + ExecutionRecordCells::tr("Data pulled from %1 to %2")
                       .arg(DisplayFormat::exactTime(run.dataPullStartTime),
                            DisplayFormat::exactTime(run.dataPullEndTime));
         return text;
     }
     case F::LastUpdated:
-        return F::tr("Last updated %1").arg(DisplayFormat::exactTime(run.lastUpdatedAt));
+        return ExecutionRecordCells::tr("Last updated %1").arg(DisplayFormat::exactTime(run.lastUpdatedAt));
     case F::Duration: return {};
     case F::Records: {
         QStringList lines;
         if (result.recordsProcessed)
-            lines << F::tr("%1 records processed").arg(locale.toString(*result.recordsProcessed));
+            lines << ExecutionRecordCells::tr("%1 records processed").arg(locale.toString(*result.recordsProcessed));
         if (result.numParallelProcesses)
-            lines << F::tr("%1 parallel processes").arg(locale.toString(*result.numParallelProcesses));
+            lines << ExecutionRecordCells::tr("%1 parallel processes").arg(locale.toString(*result.numParallelProcesses));
         if (result.maxPageSize)
-            lines << F::tr("Page size up to %1 records").arg(locale.toString(*result.maxPageSize));
+            lines << ExecutionRecordCells::tr("Page size up to %1 records").arg(locale.toString(*result.maxPageSize));
         return lines.isEmpty() ? QVariant() : QVariant(lines.join(u'\n'));
     }
     case F::BytesProcessed:
     case F::BytesWritten: {
         const auto bytes = field == F::BytesProcessed ? result.bytesProcessed : result.bytesWritten;
-        return bytes ? QVariant(F::tr("%1 bytes").arg(locale.toString(*bytes))) : QVariant();
+        return bytes ? QVariant(ExecutionRecordCells::tr("%1 bytes").arg(locale.toString(*bytes))) : QVariant();
     }
     case F::Error: {
         const auto &info = result.errorInfo;
@@ -126,7 +126,7 @@ QVariant toolTip(const ExecutionRecord &run, ExecutionRecordCells::Field field,
             return {};
         QString text = info->executionMessage;
         if (info->putFailuresCount)
-            text += u'\n' + F::tr("%1 records failed to write").arg(locale.toString(*info->putFailuresCount));
+            text += u'\n' + ExecutionRecordCells::tr("%1 records failed to write").arg(locale.toString(*info->putFailuresCount));
         return text;
     }
     case F::FieldCount: break;

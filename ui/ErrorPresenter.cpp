@@ -11,11 +11,6 @@ using appflow::AppFlowError;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("flowdesk::ErrorPresenter", text);
-}
-
 } // namespace
 
 QString ErrorPresenter::describeOperation(const QString &operation, const QString &flowName)

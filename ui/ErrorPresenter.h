@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "AppFlowError.h"
 #include "MessageBar.h"
 
@@ -11,6 +13,8 @@ namespace flowdesk {
 // and message, and what to do about it. Nothing else in the UI formats AWS errors.
 class ErrorPresenter
 {
+    Q_DECLARE_TR_FUNCTIONS(ErrorPresenter)
+
 public:
     // operation: the AppFlow operation name ("CancelFlowExecutions"); flowName may be empty;
     // endpointHost names where the request went (for network errors); nextRefresh: when the

@@ -7,11 +7,6 @@ namespace flowdesk::aws {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("flowdesk::aws::AwsIniFile", text);
-}
-
 bool isBlank(QChar c)
 {
     return c == u' ' || c == u'\t';

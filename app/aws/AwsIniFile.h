@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "RegularFile.h"
 
 #include <QHash>
@@ -30,6 +32,8 @@ struct AwsIniSection {
 // case-sensitive like the CLI's. Errors carry the file name and line number.
 class AwsIniFile
 {
+    Q_DECLARE_TR_FUNCTIONS(AwsIniFile)
+
 public:
     enum class Kind { Config, Credentials };
 

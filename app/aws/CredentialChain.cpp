@@ -19,11 +19,6 @@ namespace flowdesk::aws {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("flowdesk::aws::CredentialChain", text);
-}
-
 // What building a source for a profile gave: a source, an error (the profile is meant to give
 // credentials but is broken), or neither (the profile has no credential settings at all).
 struct Built {
@@ -72,16 +67,16 @@ private:
     Built buildProfile(const AwsProfile &profile)
     {
         if (m_visited.contains(profile.name))
-            return {nullptr, tr("Profiles %1 refer to each other through source_profile in a "
-                                "loop. Point one of them at a profile with its own credentials.")
+            return {nullptr, CredentialChain::tr("Profiles %1 refer to each other through source_profile in a "
+                                                 "loop. Point one of them at a profile with its own credentials.")
                                  .arg(m_visited.join(QStringLiteral(" → ")) + QStringLiteral(" → ")
                                       + profile.name)};
         // m_visited holds the profiles that led here through source_profile: the first is the
         // one asked for.
         if (m_visited.size() > CredentialChain::kMaxSourceProfileLinks)
-            return {nullptr, tr("Profile '%1' reaches its credentials through more than %2 "
-                                "source_profile links (%3 → …). Point a profile nearer the "
-                                "start of that chain at a profile with its own credentials.")
+            return {nullptr, CredentialChain::tr("Profile '%1' reaches its credentials through more than %2 "
+                                                 "source_profile links (%3 → …). Point a profile nearer the "
+                                                 "start of that chain at a profile with its own credentials.")
                                  .arg(m_visited.constFirst())
                                  .arg(CredentialChain::kMaxSourceProfileLinks)
                                  .arg(m_visited.mid(0, 4).join(QStringLiteral(" → ")))};
@@ -125,46 +120,46 @@ private:
         const QString where = profile.fileOf(QStringLiteral("role_arn"));
 
         if (!sourceProfile.isEmpty() && !credentialSource.isEmpty())
-            return {nullptr, tr("Profile '%1' (%2) has both source_profile and credential_source; "
-                                "keep only one.").arg(profile.name, where)};
+            return {nullptr, CredentialChain::tr("Profile '%1' (%2) has both source_profile and credential_source; "
+                                                 "keep only one.").arg(profile.name, where)};
         if (sourceProfile.isEmpty() && credentialSource.isEmpty()) {
             if (profile.has(QStringLiteral("web_identity_token_file")))
-                return {nullptr, tr("Profile '%1' uses web_identity_token_file, which Flowdesk "
-                                    "does not support. Use a profile with source_profile, SSO "
-                                    "or keys.").arg(profile.name)};
-            return {nullptr, tr("Profile '%1' (%2) has role_arn but neither source_profile nor "
-                                "credential_source, so there are no credentials to assume the "
-                                "role with. Add source_profile = <profile with keys>.")
+                return {nullptr, CredentialChain::tr("Profile '%1' uses web_identity_token_file, which Flowdesk "
+                                                     "does not support. Use a profile with source_profile, SSO "
+                                                     "or keys.").arg(profile.name)};
+            return {nullptr, CredentialChain::tr("Profile '%1' (%2) has role_arn but neither source_profile nor "
+                                                 "credential_source, so there are no credentials to assume the "
+                                                 "role with. Add source_profile = <profile with keys>.")
                                  .arg(profile.name, where)};
         }
 
         Built source;
         if (!credentialSource.isEmpty()) {
             if (credentialSource != u"Environment")
-                return {nullptr, tr("credential_source = %1 in profile '%2' is not supported by "
-                                    "Flowdesk (only Environment is); use source_profile "
-                                    "instead.").arg(credentialSource, profile.name)};
+                return {nullptr, CredentialChain::tr("credential_source = %1 in profile '%2' is not supported by "
+                                                     "Flowdesk (only Environment is); use source_profile "
+                                                     "instead.").arg(credentialSource, profile.name)};
             if (!EnvironmentCredentialSource::applies(m_options.environment))
-                return {nullptr, tr("Profile '%1' takes its source credentials from the "
-                                    "environment (credential_source = Environment), but "
-                                    "AWS_ACCESS_KEY_ID is not set.").arg(profile.name)};
+                return {nullptr, CredentialChain::tr("Profile '%1' takes its source credentials from the "
+                                                     "environment (credential_source = Environment), but "
+                                                     "AWS_ACCESS_KEY_ID is not set.").arg(profile.name)};
             source.source = new EnvironmentCredentialSource(m_options.environment);
         } else if (sourceProfile == profile.name) {
             // A profile may be its own source: its static keys assume its role (as botocore).
             source = buildStatic(profile);
             if (!source.source)
-                return {nullptr, tr("Profile '%1' names itself as source_profile but has no "
-                                    "usable keys: %2").arg(profile.name, source.error)};
+                return {nullptr, CredentialChain::tr("Profile '%1' names itself as source_profile but has no "
+                                                     "usable keys: %2").arg(profile.name, source.error)};
         } else {
             if (!m_config.profile(sourceProfile))
-                return {nullptr, tr("Profile '%1' has source_profile = %2, but there is no "
-                                    "profile '%2' in %3 or %4.")
+                return {nullptr, CredentialChain::tr("Profile '%1' has source_profile = %2, but there is no "
+                                                     "profile '%2' in %3 or %4.")
                                      .arg(profile.name, sourceProfile, m_config.configPath(),
                                           m_config.credentialsPath())};
             source = build(sourceProfile);
             if (!source.source && source.error.isEmpty())
-                source.error = tr("Profile '%1' (the source_profile of '%2') has no credentials "
-                                  "(no keys, role_arn, SSO settings or credential_process).")
+                source.error = CredentialChain::tr("Profile '%1' (the source_profile of '%2') has no credentials "
+                                                   "(no keys, role_arn, SSO settings or credential_process).")
                                    .arg(sourceProfile, profile.name);
             if (!source.source)
                 return source;
@@ -181,8 +176,8 @@ private:
             parameters.durationSeconds = profile.value(QStringLiteral("duration_seconds")).toInt(&ok);
             if (!ok) {
                 delete source.source;
-                return {nullptr, tr("duration_seconds of profile '%1' is not a number of "
-                                    "seconds.").arg(profile.name)};
+                return {nullptr, CredentialChain::tr("duration_seconds of profile '%1' is not a number of "
+                                                     "seconds.").arg(profile.name)};
             }
         }
 
@@ -219,8 +214,8 @@ private:
             parameters.sessionName = profile.value(QStringLiteral("sso_session"));
             const AwsIniSection *session = m_config.ssoSession(parameters.sessionName);
             if (!session)
-                return {nullptr, tr("Profile '%1' uses sso_session = %2, but %3 has no "
-                                    "[sso-session %2] section. Run `aws configure sso`.")
+                return {nullptr, CredentialChain::tr("Profile '%1' uses sso_session = %2, but %3 has no "
+                                                     "[sso-session %2] section. Run `aws configure sso`.")
                                      .arg(profile.name, parameters.sessionName,
                                           m_config.configPath())};
             parameters.startUrl = session->value(QStringLiteral("sso_start_url"));
@@ -230,7 +225,7 @@ private:
             if (ssoRegion.isEmpty())
                 missing << QStringLiteral("sso_region");
             if (!missing.isEmpty())
-                return {nullptr, tr("The [sso-session %1] section in %2 lacks %3.")
+                return {nullptr, CredentialChain::tr("The [sso-session %1] section in %2 lacks %3.")
                                      .arg(parameters.sessionName, m_config.configPath(),
                                           missing.join(QStringLiteral(", ")))};
         } else {
@@ -246,8 +241,8 @@ private:
         if (parameters.roleName.isEmpty())
             missing << QStringLiteral("sso_role_name");
         if (!missing.isEmpty())
-            return {nullptr, tr("Profile '%1' is set up for IAM Identity Center but lacks %2. "
-                                "Run `aws configure sso --profile %1`.")
+            return {nullptr, CredentialChain::tr("Profile '%1' is set up for IAM Identity Center but lacks %2. "
+                                                 "Run `aws configure sso --profile %1`.")
                                  .arg(profile.name, missing.join(QStringLiteral(", ")))};
 
         EndpointRequest endpointRequest;

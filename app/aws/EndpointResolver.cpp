@@ -8,11 +8,6 @@ namespace flowdesk::aws {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("flowdesk::aws::EndpointResolver", text);
-}
-
 bool isTrue(const QString &value)
 {
     return value.trimmed().compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
@@ -82,11 +77,11 @@ Override configuredOverride(const EndpointRequest &request)
             = profile->services.value(key).value(QStringLiteral("endpoint_url")).trimmed();
         if (!fromServices.isEmpty())
             return {fromServices,
-                    tr("[services %1] %2 endpoint_url of profile '%3'")
+                    EndpointResolver::tr("[services %1] %2 endpoint_url of profile '%3'")
                         .arg(profile->value(QStringLiteral("services")), key, profile->name)};
         if (profile->has(QStringLiteral("endpoint_url")))
             return {profile->value(QStringLiteral("endpoint_url")),
-                    tr("endpoint_url of profile '%1'").arg(profile->name)};
+                    EndpointResolver::tr("endpoint_url of profile '%1'").arg(profile->name)};
     }
     return {};
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "AwsConfig.h"
 
 #include <QProcessEnvironment>
@@ -39,6 +41,8 @@ struct EndpointRequest {
 // explicit one. Plain http:// is accepted only for loopback hosts (the simulator).
 class EndpointResolver
 {
+    Q_DECLARE_TR_FUNCTIONS(EndpointResolver)
+
 public:
     static EndpointResult resolve(const EndpointRequest &request);
 

@@ -6,10 +6,6 @@
 namespace flowdesk::aws {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("flowdesk::aws::RegionResolver", text);
-}
 } // namespace
 
 bool RegionResolver::isValidRegionName(const QString &region)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "AwsConfig.h"
 
 #include <QProcessEnvironment>
@@ -18,6 +20,8 @@ struct RegionResult {
 // AWS_DEFAULT_REGION > the profile's `region`.
 class RegionResolver
 {
+    Q_DECLARE_TR_FUNCTIONS(RegionResolver)
+
 public:
     static RegionResult resolve(const QString &chosen, const QProcessEnvironment &environment,
                                 const AwsProfile *profile);

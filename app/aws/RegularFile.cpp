@@ -17,11 +17,12 @@ namespace flowdesk::aws {
 
 namespace {
 
-// The context these words had when AwsIniFile said them itself: existing translations apply.
-QString tr(const char *text)
+// The translation context of the words of this file's free functions: lupdate reads Name::tr("...") calls, not a
+// home-made tr() helper.
+class RegularFile
 {
-    return QCoreApplication::translate("flowdesk::aws::AwsIniFile", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(RegularFile)
+};
 
 #ifdef Q_OS_UNIX
 std::optional<QString> notRegularKind(mode_t mode)
@@ -29,14 +30,14 @@ std::optional<QString> notRegularKind(mode_t mode)
     if (S_ISREG(mode))
         return std::nullopt;
     if (S_ISDIR(mode))
-        return tr("a folder");
+        return RegularFile::tr("a folder");
     if (S_ISFIFO(mode))
-        return tr("a named pipe (FIFO)");
+        return RegularFile::tr("a named pipe (FIFO)");
     if (S_ISCHR(mode) || S_ISBLK(mode))
-        return tr("a device");
+        return RegularFile::tr("a device");
     if (S_ISSOCK(mode))
-        return tr("a socket");
-    return tr("not a file");
+        return RegularFile::tr("a socket");
+    return RegularFile::tr("not a file");
 }
 
 FileStamp stampOf(const struct stat &status)
@@ -111,9 +112,9 @@ RegularFileRead readRegularFile(const QString &path, qint64 maxSize)
     if (!info.exists())
         return result;
     if (info.isDir())
-        return notRegular(tr("a folder"));
+        return notRegular(RegularFile::tr("a folder"));
     if (!info.isFile())
-        return notRegular(tr("not a file"));
+        return notRegular(RegularFile::tr("not a file"));
     if (info.size() > maxSize)
         return tooBig(info.size());
     QFile file(path);

@@ -100,12 +100,12 @@ public:
             m_reading = false;
             CredentialsResult result;
             if (!error.isEmpty()) {
-                result.error = tr("The keychain could not give the secret key of account "
-                                  "'%1': %2").arg(m_account.name, error);
+                result.error = StoredAccounts::tr("The keychain could not give the secret key of account "
+                                                  "'%1': %2").arg(m_account.name, error);
             } else if (secret->status == KeychainResult::Status::NotFound) {
-                result.error = tr("The secret access key of account '%1' is not in the "
-                                  "keychain (it may have been deleted there). Edit the account "
-                                  "and enter the key again.").arg(m_account.name);
+                result.error = StoredAccounts::tr("The secret access key of account '%1' is not in the "
+                                                  "keychain (it may have been deleted there). Edit the account "
+                                                  "and enter the key again.").arg(m_account.name);
             } else {
                 result.credentials.accessKeyId = m_account.accessKeyId;
                 result.credentials.secretAccessKey = QString::fromUtf8(secret->secret);
@@ -122,7 +122,7 @@ public:
     }
 
     void invalidate() override { m_cached = {}; }
-    QString description() const override { return tr("account %1").arg(m_account.name); }
+    QString description() const override { return StoredAccounts::tr("account %1").arg(m_account.name); }
 
 private:
     QString m_service;
@@ -145,10 +145,10 @@ public:
     void requestCredentials(QObject *context, Callback callback) override
     {
         guardedCallback(context, std::move(callback))(credentialsError(
-            tr("There is no stored account '%1'. Add it under Accounts, or choose another.")
+            StoredAccounts::tr("There is no stored account '%1'. Add it under Accounts, or choose another.")
                 .arg(m_name)));
     }
-    QString description() const override { return tr("account %1").arg(m_name); }
+    QString description() const override { return StoredAccounts::tr("account %1").arg(m_name); }
 
 private:
     QString m_name;

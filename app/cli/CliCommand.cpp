@@ -140,7 +140,6 @@ void CliCommand::endProgress()
 
 QList<OutputColumn> CliCommand::runColumns()
 {
-    auto tr = [](const char *text) { return QCoreApplication::translate("flowdesk::cli", text); };
     return {{QStringLiteral("account"), tr("ACCOUNT")},
             {QStringLiteral("region"), tr("REGION")},
             {QStringLiteral("flow"), tr("FLOW")},

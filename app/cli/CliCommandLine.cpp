@@ -9,10 +9,12 @@ namespace flowdesk::cli {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of flowdesk-cli's usage and command-line errors: lupdate reads Name::tr("...") calls, not a
+// home-made tr() helper.
+class CliCommandLine
 {
-    return QCoreApplication::translate("flowdesk::cli::CommandLine", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CliCommandLine)
+};
 
 CliRequest usageError(const QString &message)
 {
@@ -20,7 +22,7 @@ CliRequest usageError(const QString &message)
     request.printAndExit = true;
     request.exitCode = ExitCode::Usage;
     request.text = QStringLiteral("flowdesk-cli: ") + message + u'\n'
-        + tr("Run \u201cflowdesk-cli --help\u201d for the commands and options.") + u'\n';
+        + CliCommandLine::tr("Run \u201cflowdesk-cli --help\u201d for the commands and options.") + u'\n';
     return request;
 }
 
@@ -84,27 +86,27 @@ bool knownOption(const QString &name)
 
 QString cliUsageText()
 {
-    return tr("Usage: flowdesk-cli [--profile P | --account NAME] [--region R] [--endpoint-url URL]\n"
-              "                    [--output table|json|csv] COMMAND\n"
-              "\n"
-              "Lists and cancels Amazon AppFlow runs with Flowdesk's core: the same credentials,\n"
-              "confirmation facts, retries and audit log as the Flowdesk app.\n"
-              "\n"
-              "Commands:\n"
-              "  flows [--filter TEXT]                     the flows, their status and last run\n"
-              "  runs FLOW [--active] [--since D] [--older-than D] [--limit N]\n"
-              "                                            a flow's runs, newest first\n"
-              "  active [--older-than D]                   every active run of every flow\n"
-              "  cancel FLOW (--all | RUN_ID... | --older-than D) [--deactivate] [--yes] [--dry-run] [--no-wait]\n"
-              "  cancel --all-flows (--all | --older-than D) [--yes] [--dry-run] [--no-wait]\n"
-              "                                            cancel runs that are in progress\n"
-              "  watch FLOW RUN_ID...                      until every run has a final status\n"
-              "  history [--flow F] [--since D]            the audit log of cancels\n"
-              "\n"
-              "D is a duration: 90s, 15m, 2h, 1d or 1h30m. Times are printed in UTC (ISO 8601).\n"
-              "Exit codes: 0 done; 1 some runs not cancelled, a request failed or a listing is\n"
-              "incomplete; 2 usage or configuration error; 3 credentials problem; 4 throttled or\n"
-              "service unavailable after retries; 130 interrupted. See flowdesk-cli(1).\n");
+    return CliCommandLine::tr("Usage: flowdesk-cli [--profile P | --account NAME] [--region R] [--endpoint-url URL]\n"
+                              "                    [--output table|json|csv] COMMAND\n"
+                              "\n"
+                              "Lists and cancels Amazon AppFlow runs with Flowdesk's core: the same credentials,\n"
+                              "confirmation facts, retries and audit log as the Flowdesk app.\n"
+                              "\n"
+                              "Commands:\n"
+                              "  flows [--filter TEXT]                     the flows, their status and last run\n"
+                              "  runs FLOW [--active] [--since D] [--older-than D] [--limit N]\n"
+                              "                                            a flow's runs, newest first\n"
+                              "  active [--older-than D]                   every active run of every flow\n"
+                              "  cancel FLOW (--all | RUN_ID... | --older-than D) [--deactivate] [--yes] [--dry-run] [--no-wait]\n"
+                              "  cancel --all-flows (--all | --older-than D) [--yes] [--dry-run] [--no-wait]\n"
+                              "                                            cancel runs that are in progress\n"
+                              "  watch FLOW RUN_ID...                      until every run has a final status\n"
+                              "  history [--flow F] [--since D]            the audit log of cancels\n"
+                              "\n"
+                              "D is a duration: 90s, 15m, 2h, 1d or 1h30m. Times are printed in UTC (ISO 8601).\n"
+                              "Exit codes: 0 done; 1 some runs not cancelled, a request failed or a listing is\n"
+                              "incomplete; 2 usage or configuration error; 3 credentials problem; 4 throttled or\n"
+                              "service unavailable after retries; 130 interrupted. See flowdesk-cli(1).\n");
 }
 
 std::optional<qint64> parseDuration(const QString &text)
@@ -160,21 +162,21 @@ CliRequest parseCliCommandLine(const QStringList &arguments)
                 hasInlineValue = true;
             }
         } else {
-            return usageError(tr("unknown option \u201c%1\u201d.").arg(argument));
+            return usageError(CliCommandLine::tr("unknown option \u201c%1\u201d.").arg(argument));
         }
         if (!knownOption(name))
-            return usageError(tr("unknown option \u201c--%1\u201d.").arg(name));
+            return usageError(CliCommandLine::tr("unknown option \u201c--%1\u201d.").arg(name));
         if (takesValue(name)) {
             if (!hasInlineValue) {
                 if (i + 1 >= arguments.size())
-                    return usageError(tr("--%1 needs a value.").arg(name));
+                    return usageError(CliCommandLine::tr("--%1 needs a value.").arg(name));
                 value = arguments.at(++i);
             }
         } else if (hasInlineValue) {
-            return usageError(tr("--%1 takes no value.").arg(name));
+            return usageError(CliCommandLine::tr("--%1 takes no value.").arg(name));
         }
         if (values.contains(name) && takesValue(name))
-            return usageError(tr("--%1 is given twice.").arg(name));
+            return usageError(CliCommandLine::tr("--%1 is given twice.").arg(name));
         values.insert(name, value);
     }
 
@@ -190,17 +192,17 @@ CliRequest parseCliCommandLine(const QStringList &arguments)
         return request;
     }
     if (positional.isEmpty())
-        return usageError(tr("no command given (flows, runs, active, cancel, watch, history)."));
+        return usageError(CliCommandLine::tr("no command given (flows, runs, active, cancel, watch, history)."));
 
     const QString commandName = positional.takeFirst();
     const auto spec = commands().constFind(commandName);
     if (spec == commands().constEnd())
-        return usageError(tr("unknown command \u201c%1\u201d (flows, runs, active, cancel, watch, "
-                             "history).").arg(commandName));
+        return usageError(CliCommandLine::tr("unknown command \u201c%1\u201d (flows, runs, active, cancel, watch, "
+                                             "history).").arg(commandName));
     request.command = spec->command;
     for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
         if (!globalOptions().contains(it.key()) && !spec->options.contains(it.key()))
-            return usageError(tr("\u201c%1\u201d does not take --%2.").arg(commandName, it.key()));
+            return usageError(CliCommandLine::tr("\u201c%1\u201d does not take --%2.").arg(commandName, it.key()));
     }
 
     // Global options.
@@ -208,10 +210,10 @@ CliRequest parseCliCommandLine(const QStringList &arguments)
     request.account = values.value(QStringLiteral("account"));
     request.region = values.value(QStringLiteral("region"));
     if (!request.profile.isEmpty() && !request.account.isEmpty())
-        return usageError(tr("--profile and --account name two different connections: give one."));
+        return usageError(CliCommandLine::tr("--profile and --account name two different connections: give one."));
     for (const QString &name : {QStringLiteral("profile"), QStringLiteral("account"), QStringLiteral("region")}) {
         if (values.contains(name) && values.value(name).trimmed().isEmpty())
-            return usageError(tr("--%1 needs a value.").arg(name));
+            return usageError(CliCommandLine::tr("--%1 needs a value.").arg(name));
     }
     if (values.contains(QStringLiteral("endpoint-url"))) {
         const QString text = values.value(QStringLiteral("endpoint-url"));
@@ -219,8 +221,8 @@ CliRequest parseCliCommandLine(const QStringList &arguments)
         if (!request.endpoint.isValid() || request.endpoint.host().isEmpty()
             || (request.endpoint.scheme() != QLatin1String("https")
                 && request.endpoint.scheme() != QLatin1String("http")))
-            return usageError(tr("--endpoint-url \u201c%1\u201d is not an http(s) URL with a host "
-                                 "(e.g. https://appflow.eu-west-1.amazonaws.com).").arg(text));
+            return usageError(CliCommandLine::tr("--endpoint-url \u201c%1\u201d is not an http(s) URL with a host "
+                                                 "(e.g. https://appflow.eu-west-1.amazonaws.com).").arg(text));
     }
     if (values.contains(QStringLiteral("output"))) {
         const QString format = values.value(QStringLiteral("output")).toLower();
@@ -231,7 +233,7 @@ CliRequest parseCliCommandLine(const QStringList &arguments)
         else if (format == QLatin1String("csv"))
             request.output = OutputFormat::Csv;
         else
-            return usageError(tr("--output \u201c%1\u201d: use table, json or csv.")
+            return usageError(CliCommandLine::tr("--output \u201c%1\u201d: use table, json or csv.")
                                   .arg(values.value(QStringLiteral("output"))));
     }
 
@@ -241,7 +243,7 @@ CliRequest parseCliCommandLine(const QStringList &arguments)
             return {};
         *out = parseDuration(values.value(name));
         if (!*out || **out <= 0)
-            return tr("--%1 \u201c%2\u201d is not a duration such as 90s, 15m, 2h, 1d or 1h30m.")
+            return CliCommandLine::tr("--%1 \u201c%2\u201d is not a duration such as 90s, 15m, 2h, 1d or 1h30m.")
                 .arg(name, values.value(name));
         return {};
     };
@@ -253,7 +255,7 @@ CliRequest parseCliCommandLine(const QStringList &arguments)
         bool ok = false;
         const int limit = values.value(QStringLiteral("limit")).toInt(&ok);
         if (!ok || limit < 1)
-            return usageError(tr("--limit \u201c%1\u201d is not a positive whole number.")
+            return usageError(CliCommandLine::tr("--limit \u201c%1\u201d is not a positive whole number.")
                                   .arg(values.value(QStringLiteral("limit"))));
         request.limit = limit;
     }
@@ -271,50 +273,50 @@ CliRequest parseCliCommandLine(const QStringList &arguments)
     case C::Flows:
     case C::Active:
         if (!positional.isEmpty())
-            return usageError(tr("\u201c%1\u201d takes no arguments (got \u201c%2\u201d).")
+            return usageError(CliCommandLine::tr("\u201c%1\u201d takes no arguments (got \u201c%2\u201d).")
                                   .arg(commandName, positional.first()));
         break;
     case C::History:
         request.flowName = values.value(QStringLiteral("flow"));
         if (!positional.isEmpty())
-            return usageError(tr("\u201chistory\u201d takes no arguments; use --flow NAME."));
+            return usageError(CliCommandLine::tr("\u201chistory\u201d takes no arguments; use --flow NAME."));
         break;
     case C::Runs:
         if (positional.size() != 1)
-            return usageError(tr("\u201cruns\u201d needs one flow name: flowdesk-cli runs FLOW."));
+            return usageError(CliCommandLine::tr("\u201cruns\u201d needs one flow name: flowdesk-cli runs FLOW."));
         request.flowName = positional.first();
         break;
     case C::Watch:
         if (positional.size() < 2)
-            return usageError(tr("\u201cwatch\u201d needs a flow name and at least one run ID."));
+            return usageError(CliCommandLine::tr("\u201cwatch\u201d needs a flow name and at least one run ID."));
         request.flowName = positional.takeFirst();
         request.runIds = positional;
         break;
     case C::Cancel: {
         if (request.allFlows) {
             if (!positional.isEmpty())
-                return usageError(tr("\u201ccancel --all-flows\u201d takes no flow name or run IDs "
-                                     "(got \u201c%1\u201d).").arg(positional.first()));
+                return usageError(CliCommandLine::tr("\u201ccancel --all-flows\u201d takes no flow name or run IDs "
+                                                     "(got \u201c%1\u201d).").arg(positional.first()));
             if (int(request.all) + int(request.olderThanSeconds.has_value()) != 1)
-                return usageError(tr("\u201ccancel --all-flows\u201d needs exactly one of --all or "
-                                     "--older-than D, to say which runs."));
+                return usageError(CliCommandLine::tr("\u201ccancel --all-flows\u201d needs exactly one of --all or "
+                                                     "--older-than D, to say which runs."));
             if (request.deactivate)
-                return usageError(tr("--deactivate names one flow: it cannot be combined with "
-                                     "--all-flows."));
+                return usageError(CliCommandLine::tr("--deactivate names one flow: it cannot be combined with "
+                                                     "--all-flows."));
             break;
         }
         if (positional.isEmpty())
-            return usageError(tr("\u201ccancel\u201d needs a flow name: flowdesk-cli cancel FLOW "
-                                 "(--all | RUN_ID... | --older-than D)."));
+            return usageError(CliCommandLine::tr("\u201ccancel\u201d needs a flow name: flowdesk-cli cancel FLOW "
+                                                 "(--all | RUN_ID... | --older-than D)."));
         request.flowName = positional.takeFirst();
         request.runIds = positional;
         const int ways = int(request.all) + int(!request.runIds.isEmpty())
             + int(request.olderThanSeconds.has_value());
         if (ways != 1)
-            return usageError(tr("\u201ccancel\u201d needs exactly one of --all, run IDs or "
-                                 "--older-than D, to say which runs."));
+            return usageError(CliCommandLine::tr("\u201ccancel\u201d needs exactly one of --all, run IDs or "
+                                                 "--older-than D, to say which runs."));
         if (request.runIds.size() > 1000)
-            return usageError(tr("at most 1,000 run IDs can be cancelled at once."));
+            return usageError(CliCommandLine::tr("at most 1,000 run IDs can be cancelled at once."));
         break;
     }
     }

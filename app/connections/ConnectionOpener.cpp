@@ -21,11 +21,6 @@
 namespace flowdesk {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("flowdesk::ConnectionFactory", text);
-}
-
 models::ConnectionInfo connectionInfo(models::ConnectionInfo::Kind kind, const QString &name,
                                       const aws::Connection &resolved, const QUrl &chosenEndpoint)
 {

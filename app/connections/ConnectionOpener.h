@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include <QProcessEnvironment>
 #include <QString>
 #include <QUrl>
@@ -40,6 +42,8 @@ struct ConnectionServices {
 // flowdesk-cli, so both open the same profile the same way; it knows nothing of the simulator.
 class ConnectionOpener
 {
+    Q_DECLARE_TR_FUNCTIONS(ConnectionOpener)
+
 public:
     explicit ConnectionOpener(ConnectionServices services = {});
 
