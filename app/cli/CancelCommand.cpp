@@ -397,11 +397,11 @@ void CancelCommand::report()
         << tr("%n not cancelled", nullptr, notCancelled) << ". "
         << tr("Recorded in the audit log %1.").arg(m_context.auditLogPath) << '\n';
     if (m_context.request.noWait && !m_interrupted && !m_controller->allSettled())
-        err << tr("Not waiting for every run to reach a final status (--no-wait): \u201cflowdesk-cli "
+        err << tr("Not waiting for every run to reach a final status (--no-wait): “flowdesk-cli "
                   "watch FLOW RUN_ID…\u201d follows them.")
             << '\n';
     if (m_interrupted && !m_controller->allSettled())
-        err << tr("Interrupted before every run reached a final status: \u201cflowdesk-cli watch "
+        err << tr("Interrupted before every run reached a final status: “flowdesk-cli watch "
                   "FLOW RUN_ID…\u201d follows them.")
             << '\n';
     if (m_worstError > exitCode && exitCode != ExitCode::Done)

@@ -22,7 +22,7 @@ CliRequest usageError(const QString &message)
     request.printAndExit = true;
     request.exitCode = ExitCode::Usage;
     request.text = QStringLiteral("flowdesk-cli: ") + message + u'\n'
-        + CliCommandLine::tr("Run \u201cflowdesk-cli --help\u201d for the commands and options.") + u'\n';
+        + CliCommandLine::tr("Run “flowdesk-cli --help\u201d for the commands and options.") + u'\n';
     return request;
 }
 
@@ -295,10 +295,10 @@ CliRequest parseCliCommandLine(const QStringList &arguments)
     case C::Cancel: {
         if (request.allFlows) {
             if (!positional.isEmpty())
-                return usageError(CliCommandLine::tr("\u201ccancel --all-flows\u201d takes no flow name or run IDs "
+                return usageError(CliCommandLine::tr("“cancel --all-flows\u201d takes no flow name or run IDs "
                                                      "(got \u201c%1\u201d).").arg(positional.first()));
             if (int(request.all) + int(request.olderThanSeconds.has_value()) != 1)
-                return usageError(CliCommandLine::tr("\u201ccancel --all-flows\u201d needs exactly one of --all or "
+                return usageError(CliCommandLine::tr("“cancel --all-flows\u201d needs exactly one of --all or "
                                                      "--older-than D, to say which runs."));
             if (request.deactivate)
                 return usageError(CliCommandLine::tr("--deactivate names one flow: it cannot be combined with "
@@ -306,14 +306,14 @@ CliRequest parseCliCommandLine(const QStringList &arguments)
             break;
         }
         if (positional.isEmpty())
-            return usageError(CliCommandLine::tr("\u201ccancel\u201d needs a flow name: flowdesk-cli cancel FLOW "
+            return usageError(CliCommandLine::tr("“cancel\u201d needs a flow name: flowdesk-cli cancel FLOW "
                                                  "(--all | RUN_ID... | --older-than D)."));
         request.flowName = positional.takeFirst();
         request.runIds = positional;
         const int ways = int(request.all) + int(!request.runIds.isEmpty())
             + int(request.olderThanSeconds.has_value());
         if (ways != 1)
-            return usageError(CliCommandLine::tr("\u201ccancel\u201d needs exactly one of --all, run IDs or "
+            return usageError(CliCommandLine::tr("“cancel\u201d needs exactly one of --all, run IDs or "
                                                  "--older-than D, to say which runs."));
         if (request.runIds.size() > 1000)
             return usageError(CliCommandLine::tr("at most 1,000 run IDs can be cancelled at once."));
