@@ -332,7 +332,8 @@ QString CancelConfirmationDialog::confirmationWord() const
 {
     if (m_plan.scope == CancelPlan::Scope::AllActiveOfFlow && m_plan.flows.size() == 1)
         return m_plan.flows.first().flowName;
-    return QStringLiteral("cancel all");
+    // Translated: the words must be ones the user reads and types in their own language.
+    return tr("cancel all", "the words typed to confirm a cancel across flows");
 }
 
 QWidget *CancelConfirmationDialog::createTypedConfirmation()

@@ -21,6 +21,9 @@ struct Preferences {
     bool useSystemProxy = true;       // the OS / environment proxy settings (applyProxy())
     QString proxyHost;                // manual HTTP proxy, used when !useSystemProxy
     int proxyPort = 0;                // 1–65535; 0 = not set
+    // The language of the texts, from the next start: "system", "en" or "de"
+    // (uiLanguageCode(); app/i18n/Translations.h reads it at start-up).
+    QString language = QStringLiteral("system");
 
     // A manual proxy that can be used: a host and a port in range.
     bool manualProxyComplete() const
@@ -38,6 +41,9 @@ struct Preferences {
         p.useSystemProxy = settings.value(QStringLiteral("preferences/useSystemProxy"), p.useSystemProxy).toBool();
         p.proxyHost = settings.value(QStringLiteral("preferences/proxyHost")).toString().trimmed();
         p.proxyPort = qBound(0, settings.value(QStringLiteral("preferences/proxyPort"), p.proxyPort).toInt(), 65535);
+        const QString language = settings.value(QStringLiteral("preferences/language")).toString().trimmed().toLower();
+        if (language == u"en" || language == u"de")
+            p.language = language;
         return p;
     }
 
@@ -50,6 +56,7 @@ struct Preferences {
         settings.setValue(QStringLiteral("preferences/useSystemProxy"), useSystemProxy);
         settings.setValue(QStringLiteral("preferences/proxyHost"), proxyHost);
         settings.setValue(QStringLiteral("preferences/proxyPort"), proxyPort);
+        settings.setValue(QStringLiteral("preferences/language"), language);
     }
 
     friend bool operator==(const Preferences &, const Preferences &) = default;

@@ -2,6 +2,7 @@
 #include "SemanticColors.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -35,6 +36,7 @@ PreferencesDialog::PreferencesDialog(const Preferences &preferences, QWidget *pa
             [this] { setFields(Preferences()); });
 
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(createLanguageGroup());
     layout->addWidget(createRefreshGroup());
     layout->addWidget(createSafetyGroup());
     layout->addWidget(createProxyGroup());
@@ -46,7 +48,36 @@ PreferencesDialog::PreferencesDialog(const Preferences &preferences, QWidget *pa
 
     setFields(preferences);
     resize(qMax(sizeHint().width(), 520), sizeHint().height());
-    m_autoRefreshSpinBox->setFocus(); // not Restore Defaults, which Space would press
+    m_languageComboBox->setFocus(); // not Restore Defaults, which Space would press
+}
+
+QWidget *PreferencesDialog::createLanguageGroup()
+{
+    auto *group = new QGroupBox(tr("Language"), this);
+    m_languageComboBox = new QComboBox(group);
+    m_languageComboBox->setObjectName(QStringLiteral("languageComboBox"));
+    // Each language by its own name, so that someone who cannot read the current one finds theirs.
+    m_languageComboBox->addItem(tr("System default"), QStringLiteral("system"));
+    m_languageComboBox->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_languageComboBox->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
+    m_languageComboBox->setAccessibleName(tr("Language of Flowdesk's texts"));
+    m_languageComboBox->setAccessibleDescription(
+        tr("System default follows the desktop's language: German if it asks for German, else English"));
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Language:"), m_languageComboBox);
+    // Windows already open keep their words; a restart is the honest way to change them all.
+    QString noteText = tr("Applies the next time Flowdesk starts.");
+    if (qEnvironmentVariableIsSet("FLOWDESK_LANGUAGE"))
+        noteText += u' '
+            + tr("For now FLOWDESK_LANGUAGE=%1 in the environment decides.")
+                  .arg(qEnvironmentVariable("FLOWDESK_LANGUAGE"));
+    auto *note = new QLabel(noteText, group);
+    note->setObjectName(QStringLiteral("languageNoteLabel"));
+    note->setWordWrap(true);
+    auto *layout = new QVBoxLayout(group);
+    layout->addLayout(form);
+    layout->addWidget(note);
+    return group;
 }
 
 QWidget *PreferencesDialog::createRefreshGroup()
@@ -174,6 +205,7 @@ QWidget *PreferencesDialog::createProxyGroup()
 
 void PreferencesDialog::setFields(const Preferences &preferences)
 {
+    m_languageComboBox->setCurrentIndex(qMax(0, m_languageComboBox->findData(preferences.language)));
     m_autoRefreshSpinBox->setValue(preferences.autoRefreshSeconds);
     m_requestTimeoutSpinBox->setValue(preferences.requestTimeoutSeconds);
     m_concurrencySpinBox->setValue(preferences.maxConcurrentRequests);
@@ -190,6 +222,7 @@ void PreferencesDialog::setFields(const Preferences &preferences)
 Preferences PreferencesDialog::preferences() const
 {
     Preferences preferences;
+    preferences.language = m_languageComboBox->currentData().toString();
     preferences.autoRefreshSeconds = m_autoRefreshSpinBox->value();
     preferences.requestTimeoutSeconds = m_requestTimeoutSpinBox->value();
     preferences.maxConcurrentRequests = m_concurrencySpinBox->value();

@@ -5,6 +5,7 @@
 #include <QDialog>
 
 class QCheckBox;
+class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -13,7 +14,8 @@ class QSpinBox;
 
 namespace flowdesk {
 
-// Edits Preferences: refreshing, requests, the cancel-all confirmation and the network proxy.
+// Edits Preferences: the language, refreshing, requests, the cancel-all confirmation and the
+// network proxy.
 // Open it with open(); it deletes itself on close. OK checks the proxy fields and, when they
 // are wrong, says why under them and stays open; otherwise it emits preferencesChanged() and
 // closes. Saving (Preferences::save) and applying (applyProxy(), MainWindow::setPreferences)
@@ -35,6 +37,7 @@ signals:
     void preferencesChanged(const flowdesk::Preferences &preferences);
 
 private:
+    QWidget *createLanguageGroup();
     QWidget *createRefreshGroup();
     QWidget *createSafetyGroup();
     QWidget *createProxyGroup();
@@ -44,6 +47,7 @@ private:
     QString proxyProblem(QWidget **field) const;
     void showProxyProblem(const QString &problem);
 
+    QComboBox *m_languageComboBox = nullptr;
     QSpinBox *m_autoRefreshSpinBox = nullptr;
     QSpinBox *m_requestTimeoutSpinBox = nullptr;
     QSpinBox *m_concurrencySpinBox = nullptr;

@@ -6,6 +6,7 @@
 #include "Translations.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -105,6 +106,8 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
 
         // The fields show what was saved.
+        auto *language = child<QComboBox>(dialog, "languageComboBox");
+        QCOMPARE(language->currentData().toString(), QStringLiteral("system"));
         auto *autoRefresh = child<QSpinBox>(dialog, "autoRefreshSpinBox");
         QCOMPARE(autoRefresh->value(), 20);
         QCOMPARE(autoRefresh->text(), QStringLiteral("20 s"));
@@ -115,6 +118,9 @@ private slots:
         QVERIFY(!child<QLineEdit>(dialog, "proxyHostLineEdit")->isEnabled());
 
         // Change everything with the keyboard and the mouse.
+        QCOMPARE(QApplication::focusWidget(), language); // the first field has the focus
+        QTest::keyClick(language, Qt::Key_End); // the last language: Deutsch
+        QCOMPARE(language->currentText(), QStringLiteral("Deutsch"));
         retype(autoRefresh, QStringLiteral("0"));
         QCOMPARE(autoRefresh->value(), 0);
         retype(child<QSpinBox>(dialog, "requestTimeoutSpinBox"), QStringLiteral("45"));
@@ -130,6 +136,7 @@ private slots:
         QTRY_VERIFY(dialog.isNull()); // closed and deleted itself
 
         Preferences expected;
+        expected.language = QStringLiteral("de");
         expected.autoRefreshSeconds = 0;
         expected.requestTimeoutSeconds = 45;
         expected.maxConcurrentRequests = 4;
@@ -146,6 +153,27 @@ private slots:
         QCOMPARE(settings.status(), QSettings::NoError);
         QSettings reread(path, QSettings::IniFormat);
         QCOMPARE(Preferences::load(reread), expected);
+    }
+
+    // The language chosen decides the next start (startupUiLanguage reads the same key), unless
+    // FLOWDESK_LANGUAGE says otherwise; a value no build knows reads as the system's language.
+    void languageChoiceDecidesTheNextStart()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("language.ini"));
+        QSettings settings(path, QSettings::IniFormat);
+        Preferences chosen;
+        chosen.language = QStringLiteral("de");
+        chosen.save(settings);
+        const QByteArray environment = qgetenv("FLOWDESK_LANGUAGE");
+        qunsetenv("FLOWDESK_LANGUAGE");
+        const auto restore = qScopeGuard([&] { qputenv("FLOWDESK_LANGUAGE", environment); });
+        QCOMPARE(flowdesk::startupUiLanguage(settings), flowdesk::UiLanguage::German);
+        qputenv("FLOWDESK_LANGUAGE", "en");
+        QCOMPARE(flowdesk::startupUiLanguage(settings), flowdesk::UiLanguage::English);
+        qunsetenv("FLOWDESK_LANGUAGE");
+        settings.setValue(QStringLiteral("preferences/language"), QStringLiteral("fr"));
+        QCOMPARE(Preferences::load(settings).language, QStringLiteral("system"));
+        QCOMPARE(flowdesk::startupUiLanguage(settings), flowdesk::UiLanguage::System);
     }
 
     void rejectsAnIncompleteProxyInPlace_data()
