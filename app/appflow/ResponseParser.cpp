@@ -1,5 +1,7 @@
 #include "ResponseParser.h"
 
+#include <QCoreApplication>
+
 #include <QJsonDocument>
 
 namespace flowdesk::appflow {
@@ -155,23 +157,26 @@ QStringList ResponseParser::batchApiUses(const QJsonObject &sourceFlowConfig,
                                          const QList<QJsonObject> &destinationFlowConfigList)
 {
     // Thresholds from the SalesforceDataTransferApi docs in service-2.json: AUTOMATIC switches
-    // to Bulk API 2.0 from 1,000,000 records read and from 1,000 records written.
+    // to Bulk API 2.0 from 1,000,000 records read and from 1,000 records written. The texts are
+    // shown in the confirmation, so they are translated.
     QStringList uses;
     const auto source = salesforceTransferApi(
         sourceFlowConfig.value("sourceConnectorProperties"_L1).toObject());
     if (source == u"BULKV2"_s)
-        uses << u"Salesforce source uses Bulk API 2.0 (dataTransferApi BULKV2)"_s;
+        uses << QCoreApplication::translate("ResponseParser", "Salesforce source uses Bulk API 2.0 (dataTransferApi BULKV2)");
     else if (source == u"AUTOMATIC"_s)
-        uses << u"Salesforce source may use Bulk API 2.0 when a run reads 1,000,000 records or "
-                u"more (dataTransferApi AUTOMATIC)"_s;
+        uses << QCoreApplication::translate("ResponseParser",
+                                            "Salesforce source may use Bulk API 2.0 when a run reads "
+                                            "1,000,000 records or more (dataTransferApi AUTOMATIC)");
     for (const QJsonObject &destination : destinationFlowConfigList) {
         const auto api = salesforceTransferApi(
             destination.value("destinationConnectorProperties"_L1).toObject());
         if (api == u"BULKV2"_s)
-            uses << u"Salesforce destination uses Bulk API 2.0 (dataTransferApi BULKV2)"_s;
+            uses << QCoreApplication::translate("ResponseParser", "Salesforce destination uses Bulk API 2.0 (dataTransferApi BULKV2)");
         else if (api == u"AUTOMATIC"_s)
-            uses << u"Salesforce destination may use Bulk API 2.0 when a run writes 1,000 "
-                    u"records or more (dataTransferApi AUTOMATIC)"_s;
+            uses << QCoreApplication::translate("ResponseParser",
+                                                "Salesforce destination may use Bulk API 2.0 when a run "
+                                                "writes 1,000 records or more (dataTransferApi AUTOMATIC)");
     }
     return uses;
 }

@@ -930,6 +930,25 @@ Ohne Optionen verbindet sich Flowdesk mit Ihrer AWS-CLI-Konfiguration (AWS_PROFI
     </message>
 </context>
 <context>
+    <name>ResponseParser</name>
+    <message>
+        <source>Salesforce source uses Bulk API 2.0 (dataTransferApi BULKV2)</source>
+        <translation>Die Salesforce-Quelle verwendet Bulk API 2.0 (dataTransferApi BULKV2)</translation>
+    </message>
+    <message>
+        <source>Salesforce source may use Bulk API 2.0 when a run reads 1,000,000 records or more (dataTransferApi AUTOMATIC)</source>
+        <translation>Die Salesforce-Quelle kann Bulk API 2.0 verwenden, wenn eine Ausführung 1.000.000 Datensätze oder mehr liest (dataTransferApi AUTOMATIC)</translation>
+    </message>
+    <message>
+        <source>Salesforce destination uses Bulk API 2.0 (dataTransferApi BULKV2)</source>
+        <translation>Das Salesforce-Ziel verwendet Bulk API 2.0 (dataTransferApi BULKV2)</translation>
+    </message>
+    <message>
+        <source>Salesforce destination may use Bulk API 2.0 when a run writes 1,000 records or more (dataTransferApi AUTOMATIC)</source>
+        <translation>Das Salesforce-Ziel kann Bulk API 2.0 verwenden, wenn eine Ausführung 1.000 Datensätze oder mehr schreibt (dataTransferApi AUTOMATIC)</translation>
+    </message>
+</context>
+<context>
     <name>flowdesk::AccountDialog</name>
     <message>
         <source>Add account</source>

@@ -79,7 +79,9 @@ int main(int argc, char *argv[])
     window.setAuditLogPath(QDir(outDir).filePath(QStringLiteral(".screenshot-audit.jsonl")));
     window.resize(1360, 820);
     window.setConnection(connection);
-    window.showInfo(QStringLiteral("Demo mode: Flowdesk is connected to its built-in AppFlow simulator."));
+    // The demo badge's own words, so that a German screenshot says them in German.
+    window.showInfo(MainWindow::tr("Connected to Flowdesk's built-in AppFlow simulator: nothing here "
+                                   "touches AWS."));
     window.show();
     if (!QTest::qWaitForWindowExposed(&window))
         return fail("the window was not shown");
