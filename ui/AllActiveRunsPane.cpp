@@ -192,9 +192,7 @@ void AllActiveRunsPane::restoreLayout(const QSettings &settings)
         updateHint();
         return;
     }
-    const QList<int> widths{240, 250, 115, 110, 90, 90, 100, 180};
-    for (int column = 0; column < widths.size(); ++column)
-        m_view->setColumnWidth(column, widths.at(column));
+    setInitialColumnWidths(m_view, {240, 250, 115, 110, 90, 90, 100, 180});
     // Which account a run belongs to comes first, when there is more than one.
     m_view->header()->moveSection(m_view->header()->visualIndex(ActiveRunsModel::ConnectionColumn), 0);
     m_view->sortByColumn(ActiveRunsModel::StartedColumn, Qt::DescendingOrder);

@@ -54,13 +54,22 @@ bool restoreHeader(QTreeView *view, const QSettings &settings, const QString &ke
     const QByteArray state = settings.value(key).toByteArray();
     if (!state.isEmpty() && view->header()->restoreState(state))
         return true;
-    for (int column = 0; column < widths.size(); ++column)
-        view->setColumnWidth(column, widths.at(column));
+    setInitialColumnWidths(view, widths);
     view->sortByColumn(sortColumn, order);
     return false;
 }
 
 } // namespace
+
+void setInitialColumnWidths(QTreeView *view, const QList<int> &widths)
+{
+    for (int column = 0; column < widths.size(); ++column) {
+        int width = qMax(widths.at(column), view->header()->sectionSizeHint(column));
+        if (const auto *badges = qobject_cast<const StatusBadgeDelegate *>(view->itemDelegateForColumn(column)))
+            width = qMax(width, badges->widestBadgeWidth(view->font()));
+        view->setColumnWidth(column, width);
+    }
+}
 
 void configureRunTableView(QTreeView *view, const QString &objectName, const QString &accessibleName,
                            const QString &accessibleDescription)

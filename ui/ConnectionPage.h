@@ -139,4 +139,9 @@ QTabWidget *tableWithTimeline(QTreeView *table, int startColumn, int endColumn, 
 void configureRunTableView(QTreeView *view, const QString &objectName, const QString &accessibleName,
                            const QString &accessibleDescription);
 
+// First-time column widths: `widths`, but never narrower than a column's own header needs or,
+// for status badges, than the longest status, so that longer words (German, the pseudo-locale)
+// are not cut off. Needs the view's model and delegates set.
+void setInitialColumnWidths(QTreeView *view, const QList<int> &widths);
+
 } // namespace flowdesk

@@ -1,6 +1,7 @@
 #include "StatusBadgeDelegate.h"
 
 #include "AppFlowTypes.h"
+#include "DisplayFormat.h"
 #include "ModelRoles.h"
 #include "SemanticColors.h"
 
@@ -12,6 +13,9 @@ namespace flowdesk {
 namespace {
 
 using SemanticColors::Tone;
+
+constexpr int kBadgePadding = 7; // text to the badge's edge
+constexpr int kBadgeMargins = 8; // badge to the cell's edges
 
 Tone executionTone(appflow::ExecutionStatus status)
 {
@@ -68,9 +72,9 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     const SemanticColors::Colors colors = SemanticColors::filled(toneOf(m_kind, status), option.palette);
 
     const QFontMetrics metrics(option.font);
-    const int padding = 7;
+    const int padding = kBadgePadding;
     const int height = qMin(option.rect.height() - 4, metrics.height() + 4);
-    const int maxTextWidth = qMax(0, option.rect.width() - 8 - 2 * padding);
+    const int maxTextWidth = qMax(0, option.rect.width() - kBadgeMargins - 2 * padding);
     const QString shown = metrics.elidedText(text, Qt::ElideRight, maxTextWidth);
     const QRect badge(option.rect.left() + 4, option.rect.center().y() - height / 2 + 1,
                       metrics.horizontalAdvance(shown) + 2 * padding, height);
@@ -90,6 +94,27 @@ SemanticColors::Tone StatusBadgeDelegate::toneOf(Kind kind, int status)
 {
     return kind == Kind::Execution ? executionTone(static_cast<appflow::ExecutionStatus>(status))
                                    : flowTone(static_cast<appflow::FlowStatus>(status));
+}
+
+int StatusBadgeDelegate::widestBadgeWidth(const QFont &font) const
+{
+    using appflow::ExecutionStatus;
+    using appflow::FlowStatus;
+    QStringList texts;
+    if (m_kind == Kind::Execution) {
+        for (ExecutionStatus status : {ExecutionStatus::InProgress, ExecutionStatus::Successful, ExecutionStatus::Error,
+                                       ExecutionStatus::CancelStarted, ExecutionStatus::Canceled})
+            texts << models::DisplayFormat::executionStatus(status, {});
+    } else {
+        for (FlowStatus status : {FlowStatus::Active, FlowStatus::Deprecated, FlowStatus::Deleted, FlowStatus::Draft,
+                                  FlowStatus::Errored, FlowStatus::Suspended})
+            texts << models::DisplayFormat::flowStatus(status, {});
+    }
+    const QFontMetrics metrics(font);
+    int widest = 0;
+    for (const QString &text : std::as_const(texts))
+        widest = qMax(widest, metrics.horizontalAdvance(text));
+    return widest + 2 * kBadgePadding + kBadgeMargins + 2; // +2: rounding of the badge's ends
 }
 
 QSize StatusBadgeDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const

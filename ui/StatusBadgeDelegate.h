@@ -21,6 +21,10 @@ public:
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
+    // The column width the longest status of this kind needs to show whole in `font` (German
+    // "Abbruch gestartet" is much longer than "Cancel started"): first-time widths use it.
+    int widestBadgeWidth(const QFont &font) const;
+
     // The tone of a status (models::Roles::StatusRole), shared with the timeline's bars.
     static SemanticColors::Tone toneOf(Kind kind, int status);
 
