@@ -254,7 +254,14 @@ private:
         const EndpointResult endpoint = EndpointResolver::resolve(endpointRequest);
         if (!endpoint.ok())
             return {nullptr, endpoint.error};
-        return {cached(new SsoCredentialSource(parameters, endpoint.url, m_options.network)), {}};
+        // The OIDC service renews sso-session tokens. An explicit IAM Identity Center endpoint
+        // (tests: the simulator, which serves both) stands for both services.
+        EndpointRequest oidcRequest = endpointRequest;
+        oidcRequest.service = AwsService::SsoOidc;
+        const EndpointResult oidc = EndpointResolver::resolve(oidcRequest);
+        if (!oidc.ok())
+            return {nullptr, oidc.error};
+        return {cached(new SsoCredentialSource(parameters, endpoint.url, m_options.network, nullptr, oidc.url)), {}};
     }
 
     const AwsConfig &m_config;

@@ -22,6 +22,8 @@ QString envSuffix(AwsService service)
         return QStringLiteral("STS");
     case AwsService::Sso:
         return QStringLiteral("SSO");
+    case AwsService::SsoOidc:
+        return QStringLiteral("SSO_OIDC");
     }
     return {};
 }
@@ -35,6 +37,8 @@ QString displayName(AwsService service)
         return QStringLiteral("STS");
     case AwsService::Sso:
         return QStringLiteral("IAM Identity Center");
+    case AwsService::SsoOidc:
+        return QStringLiteral("IAM Identity Center OIDC");
     }
     return {};
 }
@@ -186,7 +190,7 @@ EndpointResult EndpointResolver::resolve(const EndpointRequest &request)
         custom = configuredOverride(request);
 
     if (!custom.value.isEmpty()) {
-        if (useFips && service != AwsService::Sso) {
+        if (useFips && service != AwsService::Sso && service != AwsService::SsoOidc) {
             // As the service's endpoint rule set: a custom endpoint cannot also be made FIPS.
             result.error = tr("Both a custom %1 endpoint (%2) and FIPS endpoints "
                               "(use_fips_endpoint / AWS_USE_FIPS_ENDPOINT) are configured; they "
@@ -240,6 +244,10 @@ EndpointResult EndpointResolver::resolve(const EndpointRequest &request)
     case AwsService::Sso:
         // The portal has no FIPS variant; the CLI uses this host whatever use_fips says.
         host = QStringLiteral("portal.sso.") + request.region + u'.' + dnsSuffix(request.region);
+        break;
+    case AwsService::SsoOidc:
+        // Neither has the OIDC service: botocore's sso-oidc rule set, without FIPS.
+        host = QStringLiteral("oidc.") + request.region + u'.' + dnsSuffix(request.region);
         break;
     }
     result.url.setScheme(QStringLiteral("https"));

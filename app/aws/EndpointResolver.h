@@ -13,8 +13,9 @@ namespace flowdesk::aws {
 
 // The services Flowdesk talks to, each with its endpoint override names:
 // AppFlow: AWS_ENDPOINT_URL_APPFLOW / [services] appflow; STS: AWS_ENDPOINT_URL_STS / sts;
-// IAM Identity Center portal: AWS_ENDPOINT_URL_SSO / sso.
-enum class AwsService { AppFlow, Sts, Sso };
+// IAM Identity Center portal: AWS_ENDPOINT_URL_SSO / sso; its OIDC service (token renewal):
+// AWS_ENDPOINT_URL_SSO_OIDC / sso_oidc.
+enum class AwsService { AppFlow, Sts, Sso, SsoOidc };
 
 struct EndpointResult {
     QUrl url;

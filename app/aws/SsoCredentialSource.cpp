@@ -3,6 +3,7 @@
 #include "CredentialLogging.h"
 #include "GuardedCallback.h"
 #include "RegularFile.h"
+#include "SsoOidcClient.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -19,11 +20,13 @@ namespace flowdesk::aws {
 
 SsoCredentialSource::SsoCredentialSource(const SsoParameters &parameters,
                                          const QUrl &portalEndpoint,
-                                         QNetworkAccessManager *network, QObject *parent)
+                                         QNetworkAccessManager *network, QObject *parent,
+                                         const QUrl &oidcEndpoint)
     : CredentialSource(parent)
     , m_parameters(parameters)
     , m_endpoint(portalEndpoint)
     , m_network(network)
+    , m_oidcEndpoint(oidcEndpoint)
 {
 }
 
@@ -57,21 +60,21 @@ SsoCredentialSource::Token SsoCredentialSource::readToken() const
     const RegularFileRead read = readRegularFile(path, kMaxTokenFileSize);
     switch (read.status) {
     case RegularFileRead::Status::Missing:
-        return {{}, tr("There is no IAM Identity Center login for profile '%1' (no token in "
-                       "%2). %3").arg(m_parameters.profileName, path, loginHint())};
+        return {{}, path, tr("There is no IAM Identity Center login for profile '%1' (no token in "
+                             "%2). %3").arg(m_parameters.profileName, path, loginHint())};
     case RegularFileRead::Status::Unreadable:
-        return {{}, tr("Cannot read the IAM Identity Center token %1: %2.")
-                        .arg(path, read.systemError)};
+        return {{}, path, tr("Cannot read the IAM Identity Center token %1: %2.")
+                              .arg(path, read.systemError)};
     case RegularFileRead::Status::NotRegular:
     case RegularFileRead::Status::Changed:
-        return {{}, tr("The IAM Identity Center token %1 is %2, not a regular file; Flowdesk "
+        return {{}, path, tr("The IAM Identity Center token %1 is %2, not a regular file; Flowdesk "
                        "reads tokens only from regular files. Delete it. %3")
                         .arg(path,
                              read.notRegularWhat.isEmpty() ? tr("no longer a regular file")
                                                            : read.notRegularWhat,
                              loginHint())};
     case RegularFileRead::Status::TooBig:
-        return {{}, tr("The IAM Identity Center token %1 is larger than %2 KiB, which no token "
+        return {{}, path, tr("The IAM Identity Center token %1 is larger than %2 KiB, which no token "
                        "is; Flowdesk does not read it. Delete it. %3")
                         .arg(path)
                         .arg(kMaxTokenFileSize / 1024)
@@ -79,34 +82,32 @@ SsoCredentialSource::Token SsoCredentialSource::readToken() const
     case RegularFileRead::Status::Read:
         break;
     }
-    const CachedToken cached = parseTokenCache(read.data);
-    if (cached.damaged)
-        return {{}, tr("The IAM Identity Center token file %1 is damaged or incomplete. %2")
-                        .arg(path, loginHint())};
-    const QDateTime &expiry = cached.expiresAt;
-    if (!expiry.isValid() || expiry <= QDateTime::currentDateTimeUtc())
-        return {{}, tr("The IAM Identity Center login for profile '%1' has expired%2. %3")
-                        .arg(m_parameters.profileName,
-                             expiry.isValid()
-                                 ? tr(" (at %1)").arg(expiry.toUTC().toString(Qt::ISODate))
-                                 : QString(),
-                             loginHint())};
-    return {cached.accessToken, {}};
+    const std::optional<SsoToken> parsed = SsoTokenFile::parse(read.data);
+    if (!parsed)
+        return {{}, path, tr("The IAM Identity Center token file %1 is damaged or incomplete. %2")
+                              .arg(path, loginHint())};
+    return {*parsed, path, {}};
+}
+
+QString SsoCredentialSource::expiredError(const QDateTime &expiry, const QString &renewalError) const
+{
+    const QString hint = renewalError.isEmpty() ? loginHint() : renewalError + u' ' + loginHint();
+    if (expiry.isValid() && expiry > QDateTime::currentDateTimeUtc())
+        return tr("The IAM Identity Center login for profile '%1' expires at %2 and could not be "
+                  "renewed. %3")
+            .arg(m_parameters.profileName, expiry.toUTC().toString(Qt::ISODate), hint);
+    return tr("The IAM Identity Center login for profile '%1' has expired%2. %3")
+        .arg(m_parameters.profileName,
+             expiry.isValid() ? tr(" (at %1)").arg(expiry.toUTC().toString(Qt::ISODate)) : QString(),
+             hint);
 }
 
 SsoCredentialSource::CachedToken SsoCredentialSource::parseTokenCache(const QByteArray &json)
 {
-    QJsonParseError parseError;
-    const QJsonObject object = QJsonDocument::fromJson(json, &parseError).object();
-    CachedToken token;
-    token.accessToken = object.value(QLatin1String("accessToken")).toString();
-    token.damaged = parseError.error != QJsonParseError::NoError || token.accessToken.isEmpty();
-    QString expiresAt = object.value(QLatin1String("expiresAt")).toString();
-    // The CLI v1 wrote "2019-11-14T04:05:45UTC"; v2 writes ISO 8601 with "Z".
-    if (expiresAt.endsWith(QLatin1String("UTC")))
-        expiresAt = expiresAt.chopped(3) + u'Z';
-    token.expiresAt = QDateTime::fromString(expiresAt, Qt::ISODateWithMs);
-    return token;
+    const std::optional<SsoToken> token = SsoTokenFile::parse(json);
+    if (!token)
+        return {};
+    return {false, token->accessToken, token->expiresAt};
 }
 
 void SsoCredentialSource::requestCredentials(QObject *context, Callback callback)
@@ -116,11 +117,56 @@ void SsoCredentialSource::requestCredentials(QObject *context, Callback callback
         return;
     m_running = true;
 
-    const Token token = readToken();
-    if (!token.error.isEmpty()) {
-        finish(credentialsError(token.error));
+    const Token read = readToken();
+    if (!read.error.isEmpty()) {
+        finish(credentialsError(read.error));
         return;
     }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime expiry = read.token.expiresAt;
+    const qint64 remaining = expiry.isValid() ? now.secsTo(expiry) : -1;
+    // botocore renews sso-session tokens only (legacy start-URL logins have no refresh token).
+    const bool renew = !m_parameters.sessionName.isEmpty() && !m_oidcEndpoint.isEmpty()
+        && remaining < SsoOidcClient::kRefreshWindow.count() && read.token.canRefresh(now)
+        && (!m_nextRefreshAttempt.isValid() || now >= m_nextRefreshAttempt);
+    if (renew) {
+        m_nextRefreshAttempt = now.addSecs(SsoOidcClient::kAttemptInterval.count());
+        auto *oidc = new SsoOidcClient(m_oidcEndpoint, m_network, this);
+        oidc->setTransferTimeout(m_timeout);
+        oidc->refresh(read.token, this, [this, oidc, read, remaining](const SsoOidcClient::Result &result) {
+            oidc->deleteLater();
+            if (result.error.isEmpty()) {
+                // Written back so that the AWS CLI (and the next start) use the renewed token;
+                // if that fails the renewed token still serves this request.
+                const QString writeError = SsoTokenFile::write(read.path, result.token);
+                if (!writeError.isEmpty())
+                    qCWarning(lcAwsCredentials).noquote() << writeError;
+                else
+                    qCInfo(lcAwsCredentials) << "SSO token renewed, now valid until"
+                                             << result.token.expiresAt.toString(Qt::ISODate);
+                exchange(result.token.accessToken);
+                return;
+            }
+            // Within the mandatory window (or expired) the failure is the answer; before it,
+            // the current token still serves, as botocore does.
+            if (remaining < SsoOidcClient::kMandatoryRefreshWindow.count()) {
+                finish(credentialsError(expiredError(read.token.expiresAt, result.error)));
+                return;
+            }
+            qCWarning(lcAwsCredentials).noquote() << result.error;
+            exchange(read.token.accessToken);
+        });
+        return;
+    }
+    if (remaining <= 0) {
+        finish(credentialsError(expiredError(expiry, {})));
+        return;
+    }
+    exchange(read.token.accessToken);
+}
+
+void SsoCredentialSource::exchange(const QString &accessToken)
+{
     if (!m_network) {
         finish(credentialsError(tr("IAM Identity Center is not reachable: no network access.")));
         return;
@@ -135,7 +181,7 @@ void SsoCredentialSource::requestCredentials(QObject *context, Callback callback
     url.setQuery(query);
 
     QNetworkRequest request(url);
-    request.setRawHeader("x-amz-sso_bearer_token", token.accessToken.toUtf8());
+    request.setRawHeader("x-amz-sso_bearer_token", accessToken.toUtf8());
     request.setTransferTimeout(static_cast<int>(m_timeout.count()));
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);

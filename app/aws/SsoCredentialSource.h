@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CredentialSource.h"
+#include "SsoTokenFile.h"
 
 #include <QDateTime>
 #include <QList>
@@ -25,8 +26,11 @@ struct SsoParameters {
 // IAM Identity Center (SSO): reads the access token that `aws sso login` cached in
 // ~/.aws/sso/cache/<sha1>.json (SHA-1 of the sso_session name, or of the start URL for legacy
 // profiles) and exchanges it for role credentials with the portal's GetRoleCredentials.
-// Flowdesk never logs in itself: a missing or expired token asks the user to run
-// `aws sso login --profile NAME`. No caching here (see CachingCredentialSource).
+// For sso-session logins a token with less than 15 minutes left is renewed with the OIDC
+// service's CreateToken (refresh_token) and written back in the CLI's format, by botocore's
+// rules (SsoOidcClient); a token that cannot be renewed and is expired, or a renewal that fails
+// in the last 10 minutes, asks the user to run `aws sso login`. No caching of role
+// credentials here (see CachingCredentialSource).
 class SsoCredentialSource : public CredentialSource
 {
     Q_OBJECT
@@ -34,8 +38,10 @@ class SsoCredentialSource : public CredentialSource
 public:
     // `portalEndpoint`: https://portal.sso.<sso_region>.amazonaws.com (EndpointResolver, which
     // lets tests point it at the simulator). `network` must outlive this.
+    // `oidcEndpoint`: https://oidc.<sso_region>.amazonaws.com; empty: tokens are never renewed.
     SsoCredentialSource(const SsoParameters &parameters, const QUrl &portalEndpoint,
-                        QNetworkAccessManager *network, QObject *parent = nullptr);
+                        QNetworkAccessManager *network, QObject *parent = nullptr,
+                        const QUrl &oidcEndpoint = {});
 
     void setTransferTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
 
@@ -59,10 +65,13 @@ public:
 
 private:
     struct Token {
-        QString accessToken;
-        QString error;
+        SsoToken token;
+        QString path;
+        QString error; // the file could not be read or holds no token
     };
     Token readToken() const;
+    QString expiredError(const QDateTime &expiry, const QString &renewalError) const;
+    void exchange(const QString &accessToken);
     void finish(const CredentialsResult &result);
     QString loginHint() const;
 
@@ -70,6 +79,8 @@ private:
     QUrl m_endpoint;
     QPointer<QNetworkAccessManager> m_network;
     std::chrono::milliseconds m_timeout{std::chrono::seconds(30)};
+    QUrl m_oidcEndpoint;
+    QDateTime m_nextRefreshAttempt; // botocore: at most one renewal attempt a minute
     bool m_running = false;
     QList<Callback> m_waiting;
 };

@@ -9,6 +9,7 @@
 #include "ScaledClock.h"
 #include "ScenarioGenerator.h"
 #include "SimHttpServer.h"
+#include "SsoOidcRoutes.h"
 #include "SsoRoutes.h"
 #include "StsRoutes.h"
 
@@ -28,7 +29,9 @@ struct Simulator::Parts {
         , verifier(store, c.region)
         , appflow(engine)
         , sts(store, StsRoutes::Settings{c.accountId, c.temporaryCredentialSeconds})
-        , sso(store, c.ssoAccessTokens, c.temporaryCredentialSeconds)
+        , ssoTokens(c.ssoAccessTokens, c.ssoClients)
+        , sso(store, ssoTokens, c.temporaryCredentialSeconds)
+        , ssoOidc(ssoTokens, c.ssoAccessTokenSeconds)
         , faults(FaultInjector::Settings{c.throttleRate, c.errorRate, c.dropRate, c.deny, c.seed})
         , rateLimiter(c.rateLimits)
     {
@@ -42,7 +45,9 @@ struct Simulator::Parts {
     AuthVerifier verifier;
     AppFlowRoutes appflow;
     StsRoutes sts;
+    SsoTokenRegistry ssoTokens;
     SsoRoutes sso;
+    SsoOidcRoutes ssoOidc;
     FaultInjector faults;
     RateLimiter rateLimiter;
     QElapsedTimer sinceStart; // real time for the rate limits (--speed scales runs, not limits)
@@ -313,6 +318,9 @@ void Simulator::handle(const HttpRequest &request, const std::shared_ptr<Pending
     } else if (SsoRoutes::matches(request)) {
         entry.operation = QStringLiteral("sso:GetRoleCredentials");
         reply = d->sso.handle(request, now);
+    } else if (SsoOidcRoutes::matches(request)) {
+        entry.operation = QStringLiteral("sso-oidc:CreateToken");
+        reply = d->ssoOidc.handle(request);
     } else {
         entry.operation = QStringLiteral("unknown");
         reply = AppFlowRoutes::error(404, QStringLiteral("UnknownOperationException"),

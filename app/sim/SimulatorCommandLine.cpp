@@ -119,13 +119,19 @@ SimulatorCommandLine::Parsed SimulatorCommandLine::parse(const QStringList &argu
                                  QStringLiteral("A bearer token GetRoleCredentials accepts. "
                                                 "Repeatable."),
                                  QStringLiteral("token"));
+    const QCommandLineOption ssoClient(QStringLiteral("sso-client"),
+                                       QStringLiteral("An IAM Identity Center OIDC client whose "
+                                                      "refresh token CreateToken (POST /token) "
+                                                      "renews; the refresh token rotates on each "
+                                                      "renewal. Repeatable."),
+                                       QStringLiteral("ID:SECRET:REFRESH_TOKEN"));
     const QCommandLineOption lifetime(QStringLiteral("credential-seconds"),
                                       QStringLiteral("Lifetime of credentials issued through STS "
                                                      "or SSO. Default 3600."),
                                       QStringLiteral("S"), QStringLiteral("3600"));
     parser.addOptions({listen, allowRemote, accessKey, secret, token, region, scenario, flows, runs,
                        seed, speed, throttle, errors, drops, latency, deny, rateLimit, log, sso,
-                       lifetime});
+                       ssoClient, lifetime});
 
     const auto fail = [&parsed](const QString &message) {
         parsed.outcome = Outcome::Error;
@@ -232,6 +238,12 @@ SimulatorCommandLine::Parsed SimulatorCommandLine::parse(const QStringList &argu
     }
     config.requestLogPath = parser.value(log);
     config.ssoAccessTokens = parser.values(sso);
+    for (const QString &text : parser.values(ssoClient)) {
+        const QStringList parts = text.split(u':');
+        if (parts.size() != 3 || parts.contains(QString()))
+            return fail(QStringLiteral("--sso-client \"%1\": use ID:SECRET:REFRESH_TOKEN.").arg(text));
+        config.ssoClients.append({parts.at(0), parts.at(1), parts.at(2)});
+    }
     return parsed;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "SsoOidcRoutes.h"
+
 #include "HttpLimits.h"
 #include "RateLimits.h"
 
@@ -33,6 +35,10 @@ struct SimulatorConfig {
     QList<RateLimit> rateLimits;
     QString requestLogPath;             // JSON Lines request log, empty = none
     QStringList ssoAccessTokens;        // bearer tokens GetRoleCredentials accepts
+    // OIDC clients whose refresh token CreateToken renews (--sso-client ID:SECRET:REFRESH);
+    // each renewal rotates the refresh token and adds an access token the portal accepts.
+    QList<SsoTokenRegistry::Client> ssoClients;
+    int ssoAccessTokenSeconds = 8 * 3600; // expiresIn of renewed access tokens
     int temporaryCredentialSeconds = 3600;  // lifetime of STS/SSO-issued credentials
     // The account the simulated resources live in (ARNs, STS identities).
     QString accountId = QStringLiteral("123456789012");

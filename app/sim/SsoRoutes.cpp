@@ -9,9 +9,9 @@
 
 namespace flowdesk::sim {
 
-SsoRoutes::SsoRoutes(CredentialStore &store, const QStringList &accessTokens,
+SsoRoutes::SsoRoutes(CredentialStore &store, const SsoTokenRegistry &tokens,
                      int credentialSeconds)
-    : m_store(store), m_accessTokens(accessTokens), m_credentialSeconds(credentialSeconds)
+    : m_store(store), m_tokens(tokens), m_credentialSeconds(credentialSeconds)
 {
 }
 
@@ -29,7 +29,7 @@ HttpReply SsoRoutes::handle(const HttpRequest &request, const QDateTime &now)
     if (request.method != "GET")
         return fail(405, "MethodNotAllowedException", QStringLiteral("Use GET."));
     const QByteArray token = request.header(QByteArrayLiteral("x-amz-sso_bearer_token"));
-    if (token.isEmpty() || !m_accessTokens.contains(QString::fromUtf8(token)))
+    if (!m_tokens.acceptsAccessToken(QString::fromUtf8(token)))
         return fail(401, "UnauthorizedException",
                     QStringLiteral("Session token not found or invalid"));
     const QUrlQuery query(QString::fromUtf8(request.query));

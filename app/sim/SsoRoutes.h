@@ -2,6 +2,7 @@
 
 #include "CredentialStore.h"
 #include "HttpMessages.h"
+#include "SsoOidcRoutes.h"
 
 #include <QDateTime>
 #include <QStringList>
@@ -14,14 +15,14 @@ namespace flowdesk::sim {
 class SsoRoutes
 {
 public:
-    SsoRoutes(CredentialStore &store, const QStringList &accessTokens, int credentialSeconds);
+    SsoRoutes(CredentialStore &store, const SsoTokenRegistry &tokens, int credentialSeconds);
 
     static bool matches(const HttpRequest &request);
     HttpReply handle(const HttpRequest &request, const QDateTime &now);
 
 private:
     CredentialStore &m_store;
-    QStringList m_accessTokens;
+    const SsoTokenRegistry &m_tokens;
     int m_credentialSeconds;
 };
 

@@ -949,6 +949,13 @@ Ohne Optionen verbindet sich Flowdesk mit Ihrer AWS-CLI-Konfiguration (AWS_PROFI
     </message>
 </context>
 <context>
+    <name>SsoTokenFile</name>
+    <message>
+        <source>Cannot write the IAM Identity Center token %1: %2.</source>
+        <translation>Das IAM-Identity-Center-Token %1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+</context>
+<context>
     <name>flowdesk::AccountDialog</name>
     <message>
         <source>Add account</source>
@@ -3355,6 +3362,33 @@ Es starten keine neuen geplanten oder ereignisgesteuerten Ausführungen, bis der
     <message>
         <source>The IAM Identity Center token %1 is larger than %2 KiB, which no token is; Flowdesk does not read it. Delete it. %3</source>
         <translation>Das IAM-Identity-Center-Token %1 ist größer als %2 KiB, was kein Token ist; Flowdesk liest es nicht. Löschen Sie es. %3</translation>
+    </message>
+    <message>
+        <source>The IAM Identity Center login for profile &apos;%1&apos; expires at %2 and could not be renewed. %3</source>
+        <translation>Die IAM-Identity-Center-Anmeldung für Profil &apos;%1&apos; läuft um %2 ab und konnte nicht erneuert werden. %3</translation>
+    </message>
+</context>
+<context>
+    <name>flowdesk::aws::SsoOidcClient</name>
+    <message>
+        <source>IAM Identity Center is not reachable: no network access.</source>
+        <translation>IAM Identity Center ist nicht erreichbar: kein Netzwerkzugang.</translation>
+    </message>
+    <message>
+        <source>Could not reach IAM Identity Center at %1 (%2). Check the network connection.</source>
+        <translation>IAM Identity Center unter %1 war nicht erreichbar (%2). Prüfen Sie die Netzwerkverbindung.</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center did not renew the login (HTTP %1 %2%3).</source>
+        <translation>IAM Identity Center hat die Anmeldung nicht erneuert (HTTP %1 %2%3).</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center renewed the login without a usable access token (accessToken, expiresIn).</source>
+        <translation>IAM Identity Center hat die Anmeldung ohne verwendbares Zugriffstoken erneuert (accessToken, expiresIn).</translation>
     </message>
 </context>
 <context>

@@ -177,6 +177,15 @@ private slots:
         request.service = AwsService::Sso;
         QCOMPARE(EndpointResolver::resolve(request).url.toString(),
                  QStringLiteral("https://portal.sso.eu-west-1.amazonaws.com"));
+        // The OIDC service that renews tokens: its own host and its own variable, never FIPS.
+        request.service = AwsService::SsoOidc;
+        QCOMPARE(EndpointResolver::resolve(request).url.toString(),
+                 QStringLiteral("https://oidc.eu-west-1.amazonaws.com"));
+        request.environment.insert(QStringLiteral("AWS_USE_FIPS_ENDPOINT"), QStringLiteral("true"));
+        QCOMPARE(EndpointResolver::resolve(request).url.toString(),
+                 QStringLiteral("https://oidc.eu-west-1.amazonaws.com"));
+        request.environment.insert(QStringLiteral("AWS_ENDPOINT_URL_SSO_OIDC"), QStringLiteral("http://127.0.0.1:3"));
+        QCOMPARE(EndpointResolver::resolve(request).url.toString(), QStringLiteral("http://127.0.0.1:3"));
     }
 
     void stsWithoutRegionUsesGlobalEndpoint()
