@@ -24,6 +24,7 @@ public:
     static QString flowNameOf(const QByteArray &body);
 
     HttpReply handle(const QString &operation, const QByteArray &body);
+    RunEngine &engine() { return m_engine; }
 
     // A restJson1 error answer.
     static HttpReply error(int status, const QString &code, const QString &message);

@@ -7,8 +7,8 @@ namespace flowdesk::sim {
 
 namespace sigv4 = aws::sigv4;
 
-AuthVerifier::AuthVerifier(const CredentialStore &store, const QString &region)
-    : m_store(store), m_region(region)
+AuthVerifier::AuthVerifier(const CredentialStore &store, const QStringList &regions)
+    : m_store(store), m_regions(regions)
 {
 }
 
@@ -80,7 +80,7 @@ AuthVerifier::Result AuthVerifier::verify(const HttpRequest &request, const QStr
                                   QString::fromLatin1(amzDateText));
         return result;
     }
-    if (parsed.region != m_region) {
+    if (!m_regions.contains(parsed.region)) {
         result.failure = Failure::WrongScope;
         result.message = QStringLiteral("Credential should be scoped to a valid region.");
         return result;
@@ -163,6 +163,7 @@ AuthVerifier::Result AuthVerifier::verify(const HttpRequest &request, const QStr
         return result;
     }
     result.principalArn = entry->principalArn;
+    result.region = parsed.region;
     return result;
 }
 

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 namespace flowdesk::sim {
 
@@ -31,12 +32,14 @@ public:
         QString message;
         QString accessKeyId;    // as claimed (for the request log), even on failure
         QString principalArn;   // who signed, on success
+        QString region;         // the region of the credential scope, on success
         bool ok() const { return failure == Failure::None; }
     };
 
     static constexpr qint64 kMaxSkewSeconds = 5 * 60;
 
-    AuthVerifier(const CredentialStore &store, const QString &region);
+    // `regions`: the regions this endpoint serves (a scope naming another is refused).
+    AuthVerifier(const CredentialStore &store, const QStringList &regions);
 
     Result verify(const HttpRequest &request, const QString &service, const QDateTime &now) const;
 
@@ -47,7 +50,7 @@ public:
 
 private:
     const CredentialStore &m_store;
-    QString m_region;
+    QStringList m_regions;
 };
 
 } // namespace flowdesk::sim

@@ -33,8 +33,9 @@ std::optional<RateLimit> RateLimit::parse(const QString &text, QString *error)
         return fail(QStringLiteral("no operation before '='"));
     RateLimit limit;
     limit.operation = text.left(equals).trimmed();
-    if (limit.operation != u"*" && !appFlowOperations().contains(limit.operation))
-        return fail(QStringLiteral("\"%1\" is not an AppFlow operation the simulator serves (%2)")
+    // SsoPortal: the IAM Identity Center portal's APIs, one bucket per instance.
+    if (limit.operation != u"*" && limit.operation != u"SsoPortal" && !appFlowOperations().contains(limit.operation))
+        return fail(QStringLiteral("\"%1\" is not an AppFlow operation the simulator serves (%2) nor SsoPortal")
                         .arg(limit.operation, appFlowOperations().join(QStringLiteral(", "))));
     const QStringList numbers = text.mid(equals + 1).split(u':');
     if (numbers.size() > 2)

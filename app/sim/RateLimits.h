@@ -14,7 +14,7 @@ namespace flowdesk::sim {
 // ThrottlingException "Rate exceeded". That, not a random draw (--throttle-rate), is what a
 // client's adaptive retry mode learns from.
 struct RateLimit {
-    QString operation;  // "CancelFlowExecutions", or "*"
+    QString operation;  // "CancelFlowExecutions", "*", or "SsoPortal" (the portal's APIs together)
     double tps = 0;     // > 0
     double burst = 0;   // ≥ 1; default max(1, tps)
 

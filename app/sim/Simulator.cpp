@@ -9,15 +9,57 @@
 #include "ScaledClock.h"
 #include "ScenarioGenerator.h"
 #include "SimHttpServer.h"
+#include "SsoDirectory.h"
 #include "SsoOidcRoutes.h"
 #include "SsoRoutes.h"
 #include "StsRoutes.h"
+
+#include <algorithm>
+#include <map>
 
 #include <QElapsedTimer>
 #include <QTimer>
 #include <QUuid>
 
 namespace flowdesk::sim {
+
+namespace {
+
+// The Identity Center portal throttles per instance, about 20 TPS shared by its APIs (tools
+// listing hundreds of accounts hit TooManyRequestsException: granted #458, aws-sso-util #112):
+// a simulator that lists accounts does so too, unless --rate-limit says otherwise.
+QList<RateLimit> withPortalLimit(const SimulatorConfig &config)
+{
+    QList<RateLimit> limits = config.rateLimits;
+    const bool set = std::any_of(limits.cbegin(), limits.cend(),
+                                 [](const RateLimit &limit) { return limit.operation == u"SsoPortal"; });
+    if (config.ssoAccounts > 0 && !set)
+        limits.append(RateLimit{QStringLiteral("SsoPortal"), 20, 20});
+    return limits;
+}
+
+QStringList servedRegions(const SimulatorConfig &config)
+{
+    return config.regions.isEmpty() ? QStringList{config.region} : config.regions;
+}
+
+// The account that signed: the fifth field of its ARN ("arn:aws:sts::123456789012:…").
+QString accountOf(const QString &principalArn)
+{
+    return principalArn.section(u':', 4, 4);
+}
+
+// A fleet account's flows in one region: its own engine and routes (page tokens included).
+struct Estate {
+    Estate(const Clock &clock, quint32 seed, const QString &region, const QString &accountId)
+        : engine(clock, seed, region, accountId), routes(engine)
+    {
+    }
+    RunEngine engine;
+    AppFlowRoutes routes;
+};
+
+} // namespace
 
 struct Simulator::Parts {
     explicit Parts(const SimulatorConfig &c)
@@ -26,16 +68,49 @@ struct Simulator::Parts {
         , engine(clock, c.seed, c.region, c.accountId)
         , store(aws::Credentials{c.accessKeyId, c.secretAccessKey, c.sessionToken, {}},
                 QStringLiteral("arn:aws:iam::%1:user/flowdesk-sim").arg(c.accountId))
-        , verifier(store, c.region)
+        , verifier(store, servedRegions(c))
         , appflow(engine)
         , sts(store, StsRoutes::Settings{c.accountId, c.temporaryCredentialSeconds})
         , ssoTokens(c.ssoAccessTokens, c.ssoClients)
-        , sso(store, ssoTokens, c.temporaryCredentialSeconds)
+        , directory(SsoDirectory::generate(c.ssoAccounts, c.seed))
+        , sso(store, ssoTokens, c.temporaryCredentialSeconds, directory)
         , ssoOidc(ssoTokens, c.ssoAccessTokenSeconds)
         , faults(FaultInjector::Settings{c.throttleRate, c.errorRate, c.dropRate, c.deny, c.seed})
-        , rateLimiter(c.rateLimits)
+        , rateLimiter(withPortalLimit(c))
     {
         sinceStart.start();
+        for (qsizetype i = 0; i < directory.size(); ++i)
+            directoryIndex.insert(directory.at(i).accountId, i);
+    }
+
+    // Where a request signed by `accountId` for `region` goes: the configured account in its
+    // home region is the scenario's engine; a directory account (or the configured one in
+    // another served region) has an estate of generated flows, made on first use. Without a
+    // directory, credentials of any account reach the scenario (as before accounts existed).
+    AppFlowRoutes *routesFor(const QString &accountId, const QString &region)
+    {
+        const bool home = region == config.region;
+        const bool known = accountId == config.accountId || directoryIndex.contains(accountId);
+        if ((home && accountId == config.accountId) || !known)
+            return &appflow;
+        const QString key = accountId + u'/' + region;
+        std::unique_ptr<Estate> &estate = estates[key];
+        if (!estate) {
+            const quint32 seed = config.seed ^ static_cast<quint32>(qHash(key, 0));
+            estate = std::make_unique<Estate>(clock, seed, region, accountId);
+            const int flows = config.generatedFlows > 0 ? config.generatedFlows
+                                                        : SimulatorConfig::kFleetFlows;
+            estate->engine.load(ScenarioGenerator::generate(flows, config.runsPerFlow, seed, clock.now()));
+        }
+        return &estate->routes;
+    }
+
+    // Opt-in regions an account has not enabled answer every call as an unknown token, as AWS
+    // does: every seventh directory account has only the home region enabled.
+    bool regionDisabled(const QString &accountId, const QString &region) const
+    {
+        const auto found = directoryIndex.constFind(accountId);
+        return found != directoryIndex.cend() && region != config.region && *found % 7 == 6;
     }
 
     SimulatorConfig config;
@@ -46,6 +121,9 @@ struct Simulator::Parts {
     AppFlowRoutes appflow;
     StsRoutes sts;
     SsoTokenRegistry ssoTokens;
+    QList<SsoAccount> directory;
+    QHash<QString, qsizetype> directoryIndex; // account ID → index in directory
+    std::map<QString, std::unique_ptr<Estate>> estates; // "account/region"
     SsoRoutes sso;
     SsoOidcRoutes ssoOidc;
     FaultInjector faults;
@@ -234,6 +312,24 @@ QString Simulator::executionStatus(const QString &flowName, const QString &execu
     return {};
 }
 
+QStringList Simulator::activeRuns(const QString &accountId, const QString &region)
+{
+    RunEngine &engine = d->routesFor(accountId, region)->engine();
+    const double now = engine.now();
+    QStringList active;
+    for (const QString &flowName : engine.flowNames()) {
+        if (const FlowState *flow = engine.flow(flowName)) {
+            for (const Run &run : flow->runs) {
+                const ExecutionStatus status = run.statusAt(now);
+                if (status == ExecutionStatus::InProgress || status == ExecutionStatus::CancelStarted)
+                    active.append(flowName + u'/' + run.executionId);
+            }
+        }
+    }
+    active.sort();
+    return active;
+}
+
 bool Simulator::cancelRequested(const QString &flowName, const QString &executionId) const
 {
     if (const FlowState *flow = d->engine.flow(flowName)) {
@@ -263,14 +359,18 @@ void Simulator::handle(const HttpRequest &request, const std::shared_ptr<Pending
         // an unsigned request is never mistaken for a throttled one.
         const AuthVerifier::Result auth = d->verifier.verify(request, QStringLiteral("appflow"), now);
         entry.accessKeyId = auth.accessKeyId;
+        const QString account = auth.ok() ? accountOf(auth.principalArn) : QString();
         if (!auth.ok()) {
             reply = appFlowAuthError(auth);
+        } else if (d->regionDisabled(account, auth.region)) {
+            reply = AppFlowRoutes::error(403, QStringLiteral("UnrecognizedClientException"),
+                                         AuthVerifier::invalidTokenMessage());
         } else {
             // Only a signed body is parsed: an unsigned one costs nothing but the check above.
             entry.flowName = AppFlowRoutes::flowNameOf(request.body);
             // The account's rate limit first, as AWS applies it before the operation runs.
-            const bool admitted = d->rateLimiter.admit(d->config.accountId + u'/' + d->config.region,
-                                                       operation, d->sinceStart.nsecsElapsed() / 1e9);
+            const bool admitted = d->rateLimiter.admit(account + u'/' + auth.region, operation,
+                                                       d->sinceStart.nsecsElapsed() / 1e9);
             switch (admitted ? d->faults.pick() : FaultInjector::Fault::Throttle) {
             case FaultInjector::Fault::Drop:
                 drop = true;
@@ -290,12 +390,14 @@ void Simulator::handle(const HttpRequest &request, const std::shared_ptr<Pending
                                              QStringLiteral("Service Unavailable"));
                 break;
             case FaultInjector::Fault::None:
-                if (d->faults.denies(operation, entry.flowName)) {
+                // A permission set without AppFlow rights ("AppFlowDenied"): signed, refused.
+                if (d->faults.denies(operation, entry.flowName)
+                    || auth.principalArn.contains(QLatin1String("AppFlowDenied"))) {
                     const QString resource =
                         entry.flowName.isEmpty()
                             ? QStringLiteral("*")
                             : QStringLiteral("arn:aws:appflow:%1:%2:flow/%3")
-                                  .arg(d->config.region, d->config.accountId, entry.flowName);
+                                  .arg(auth.region, account, entry.flowName);
                     reply = AppFlowRoutes::error(
                         403, QStringLiteral("AccessDeniedException"),
                         QStringLiteral("User: %1 is not authorized to perform: appflow:%2 on "
@@ -303,7 +405,7 @@ void Simulator::handle(const HttpRequest &request, const std::shared_ptr<Pending
                                        "appflow:%2 action")
                             .arg(auth.principalArn, operation, resource));
                 } else {
-                    reply = d->appflow.handle(operation, request.body);
+                    reply = d->routesFor(account, auth.region)->handle(operation, request.body);
                 }
                 break;
             }
@@ -316,8 +418,14 @@ void Simulator::handle(const HttpRequest &request, const std::shared_ptr<Pending
         reply = auth.ok() ? d->sts.handle(request, auth, now, requestId)
                           : StsRoutes::authError(auth, requestId);
     } else if (SsoRoutes::matches(request)) {
-        entry.operation = QStringLiteral("sso:GetRoleCredentials");
-        reply = d->sso.handle(request, now);
+        entry.operation = QStringLiteral("sso:") + SsoRoutes::operationOf(request);
+        // One bucket for the instance's portal APIs (rule SsoPortal), as AWS limits them.
+        if (!d->rateLimiter.admit(QStringLiteral("sso-instance"), QStringLiteral("SsoPortal"),
+                                  d->sinceStart.nsecsElapsed() / 1e9))
+            reply = AppFlowRoutes::error(429, QStringLiteral("TooManyRequestsException"),
+                                         QStringLiteral("Too many requests"));
+        else
+            reply = d->sso.handle(request, now);
     } else if (SsoOidcRoutes::matches(request)) {
         entry.operation = QStringLiteral("sso-oidc:CreateToken");
         reply = d->ssoOidc.handle(request);

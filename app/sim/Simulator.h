@@ -40,6 +40,10 @@ public:
     // the soak tells a cancel it caused from a run that was already cancelled.
     bool cancelRequested(const QString &flowName, const QString &executionId) const;
 
+    // The runs in progress or cancelling of one account's flows in one region (a fleet account
+    // of --accounts, or the configured account), as "flow/executionId", sorted.
+    QStringList activeRuns(const QString &accountId, const QString &region);
+
     // Additions beyond the contract:
     const SimulatorConfig &config() const;
     // Delay every answer from now on (tests: a request still in flight when the UI acts).

@@ -3,6 +3,7 @@
 #include "FaultInjector.h"
 
 #include <QCommandLineParser>
+#include <QRegularExpression>
 
 namespace flowdesk::sim {
 namespace {
@@ -125,13 +126,23 @@ SimulatorCommandLine::Parsed SimulatorCommandLine::parse(const QStringList &argu
                                                       "renews; the refresh token rotates on each "
                                                       "renewal. Repeatable."),
                                        QStringLiteral("ID:SECRET:REFRESH_TOKEN"));
+    const QCommandLineOption accounts(QStringLiteral("accounts"),
+                                      QStringLiteral("Accounts the IAM Identity Center portal assigns "
+                                                     "(ListAccounts, ListAccountRoles; seeded names, "
+                                                     "1-3 roles each, some refused). Default 0."),
+                                      QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption regions(QStringLiteral("regions"),
+                                     QStringLiteral("Regions served, comma-separated (--region is "
+                                                    "the first if not listed): each account has "
+                                                    "its own flows in each."),
+                                     QStringLiteral("LIST"));
     const QCommandLineOption lifetime(QStringLiteral("credential-seconds"),
                                       QStringLiteral("Lifetime of credentials issued through STS "
                                                      "or SSO. Default 3600."),
                                       QStringLiteral("S"), QStringLiteral("3600"));
     parser.addOptions({listen, allowRemote, accessKey, secret, token, region, scenario, flows, runs,
                        seed, speed, throttle, errors, drops, latency, deny, rateLimit, log, sso,
-                       ssoClient, lifetime});
+                       ssoClient, accounts, regions, lifetime});
 
     const auto fail = [&parsed](const QString &message) {
         parsed.outcome = Outcome::Error;
@@ -238,6 +249,25 @@ SimulatorCommandLine::Parsed SimulatorCommandLine::parse(const QStringList &argu
     }
     config.requestLogPath = parser.value(log);
     config.ssoAccessTokens = parser.values(sso);
+    {
+        bool ok = false;
+        config.ssoAccounts = parser.value(accounts).toInt(&ok);
+        if (!ok || config.ssoAccounts < 0 || config.ssoAccounts > 100000)
+            return fail(QStringLiteral("--accounts \"%1\": use a number from 0 to 100000.").arg(parser.value(accounts)));
+    }
+    if (parser.isSet(regions)) {
+        static const QRegularExpression regionPattern(QStringLiteral("^[a-z]{2}(-[a-z]+)+-\\d$"));
+        for (const QString &name : parser.value(regions).split(u',', Qt::SkipEmptyParts)) {
+            const QString trimmed = name.trimmed();
+            if (!regionPattern.match(trimmed).hasMatch())
+                return fail(QStringLiteral("--regions: \"%1\" is not a region name such as "
+                                           "eu-west-1.").arg(trimmed));
+            if (!config.regions.contains(trimmed))
+                config.regions.append(trimmed);
+        }
+        if (!config.regions.contains(config.region))
+            config.regions.prepend(config.region);
+    }
     for (const QString &text : parser.values(ssoClient)) {
         const QStringList parts = text.split(u':');
         if (parts.size() != 3 || parts.contains(QString()))

@@ -22,6 +22,9 @@ struct SimulatorConfig {
     QString secretAccessKey;            // required; generate one for tests
     QString sessionToken;               // if set, requests with accessKeyId must carry it
     QString region = QStringLiteral("us-east-1");
+    // Further regions served (--regions LIST, which includes `region`): a request signed for one
+    // of them reaches that region's own flows. Empty: `region` only.
+    QStringList regions;
     QString scenario = QStringLiteral("demo");   // "demo" or a path to a scenario JSON file
     int generatedFlows = 0;             // > 0: generated scenario instead of `scenario`
     int runsPerFlow = 10;
@@ -39,6 +42,13 @@ struct SimulatorConfig {
     // each renewal rotates the refresh token and adds an access token the portal accepts.
     QList<SsoTokenRegistry::Client> ssoClients;
     int ssoAccessTokenSeconds = 8 * 3600; // expiresIn of renewed access tokens
+    // Accounts the Identity Center portal assigns (ListAccounts / ListAccountRoles,
+    // SsoDirectory::generate with `seed`); 0: none listed, GetRoleCredentials takes any account.
+    // With accounts the portal APIs share a 20 TPS bucket (SsoPortal) unless --rate-limit sets one.
+    // Each account has its own flows and runs in every served region (generatedFlows of them,
+    // kFleetFlows when that is 0), reached with the credentials GetRoleCredentials issued for it.
+    int ssoAccounts = 0;
+    static constexpr int kFleetFlows = 20;
     int temporaryCredentialSeconds = 3600;  // lifetime of STS/SSO-issued credentials
     // The account the simulated resources live in (ARNs, STS identities).
     QString accountId = QStringLiteral("123456789012");

@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         aws::Credentials{QStringLiteral("AKIDEXAMPLE"),
                          QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"), {}, {}},
         QStringLiteral("arn:aws:iam::123456789012:user/fuzz"));
-    static const sim::AuthVerifier verifier(store, QStringLiteral("us-east-1"));
+    static const sim::AuthVerifier verifier(store, QStringList{QStringLiteral("us-east-1")});
     static const QDateTime now(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
 
     const QByteArray input = fuzz::bytes(data, size);

@@ -73,7 +73,10 @@ void TestSimCommandLine::everyOption()
          QStringLiteral("/tmp/x.jsonl"), QStringLiteral("--sso-access-token"), QStringLiteral("t1"),
          QStringLiteral("--credential-seconds"), QStringLiteral("60"),
          QStringLiteral("--rate-limit"), QStringLiteral("DescribeFlowExecutionRecords=10:20"),
-         QStringLiteral("--rate-limit"), QStringLiteral("*=2.5")});
+         QStringLiteral("--rate-limit"), QStringLiteral("*=2.5"),
+         QStringLiteral("--rate-limit"), QStringLiteral("SsoPortal=20"),
+         QStringLiteral("--accounts"), QStringLiteral("500"),
+         QStringLiteral("--regions"), QStringLiteral("us-east-1, ap-southeast-2,us-east-1")});
     QCOMPARE(parsed.outcome, SimulatorCommandLine::Outcome::Run);
     QCOMPARE(parsed.port, quint16(8123));
     const SimulatorConfig &c = parsed.config;
@@ -93,7 +96,12 @@ void TestSimCommandLine::everyOption()
     QCOMPARE(c.requestLogPath, QStringLiteral("/tmp/x.jsonl"));
     QCOMPARE(c.ssoAccessTokens, QStringList{QStringLiteral("t1")});
     QCOMPARE(c.temporaryCredentialSeconds, 60);
-    QCOMPARE(c.rateLimits.size(), 2);
+    QCOMPARE(c.rateLimits.size(), 3);
+    QCOMPARE(c.rateLimits.at(2).operation, QStringLiteral("SsoPortal"));
+    QCOMPARE(c.ssoAccounts, 500);
+    // The home region first when the list leaves it out; duplicates once.
+    QCOMPARE(c.regions, (QStringList{QStringLiteral("eu-west-1"), QStringLiteral("us-east-1"),
+                                     QStringLiteral("ap-southeast-2")}));
     QCOMPARE(c.rateLimits.at(0).operation, QStringLiteral("DescribeFlowExecutionRecords"));
     QCOMPARE(c.rateLimits.at(0).tps, 10.0);
     QCOMPARE(c.rateLimits.at(0).burst, 20.0);
@@ -149,6 +157,10 @@ void TestSimCommandLine::errors_data()
         << QStringList{QStringLiteral("--rate-limit"), QStringLiteral("ListFlows=0")} << QStringLiteral("TPS must be");
     QTest::newRow("rate limit burst below 1")
         << QStringList{QStringLiteral("--rate-limit"), QStringLiteral("ListFlows=5:0.5")} << QStringLiteral("BURST");
+    QTest::newRow("region that is no region")
+        << QStringList{QStringLiteral("--regions"), QStringLiteral("us-east-1,Frankfurt")} << QStringLiteral("Frankfurt");
+    QTest::newRow("accounts not a number")
+        << QStringList{QStringLiteral("--accounts"), QStringLiteral("many")} << QStringLiteral("0 to 100000");
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")}
                                     << QStringLiteral("frobnicate");
     QTest::newRow("positional") << QStringList{QStringLiteral("extra")} << QStringLiteral("extra");
