@@ -44,8 +44,17 @@ QString SsoCredentialSource::cacheFileName(const QString &cacheDirectory,
     return QDir(cacheDirectory).filePath(QString::fromLatin1(hash) + QStringLiteral(".json"));
 }
 
+QString SsoCredentialSource::loginName() const
+{
+    if (m_parameters.profileName.isEmpty())
+        return tr("sso-session '%1'").arg(m_parameters.sessionName);
+    return tr("profile '%1'").arg(m_parameters.profileName);
+}
+
 QString SsoCredentialSource::loginHint() const
 {
+    if (m_parameters.profileName.isEmpty())
+        return tr("Run `aws sso login --sso-session %1`, then try again.").arg(m_parameters.sessionName);
     return tr("Run `aws sso login --profile %1`, then try again.").arg(m_parameters.profileName);
 }
 
@@ -60,8 +69,8 @@ SsoCredentialSource::Token SsoCredentialSource::readToken() const
     const RegularFileRead read = readRegularFile(path, kMaxTokenFileSize);
     switch (read.status) {
     case RegularFileRead::Status::Missing:
-        return {{}, path, tr("There is no IAM Identity Center login for profile '%1' (no token in "
-                             "%2). %3").arg(m_parameters.profileName, path, loginHint())};
+        return {{}, path, tr("There is no IAM Identity Center login for %1 (no token in %2). %3")
+                              .arg(loginName(), path, loginHint())};
     case RegularFileRead::Status::Unreadable:
         return {{}, path, tr("Cannot read the IAM Identity Center token %1: %2.")
                               .arg(path, read.systemError)};
@@ -93,11 +102,11 @@ QString SsoCredentialSource::expiredError(const QDateTime &expiry, const QString
 {
     const QString hint = renewalError.isEmpty() ? loginHint() : renewalError + u' ' + loginHint();
     if (expiry.isValid() && expiry > QDateTime::currentDateTimeUtc())
-        return tr("The IAM Identity Center login for profile '%1' expires at %2 and could not be "
+        return tr("The IAM Identity Center login for %1 expires at %2 and could not be "
                   "renewed. %3")
-            .arg(m_parameters.profileName, expiry.toUTC().toString(Qt::ISODate), hint);
-    return tr("The IAM Identity Center login for profile '%1' has expired%2. %3")
-        .arg(m_parameters.profileName,
+            .arg(loginName(), expiry.toUTC().toString(Qt::ISODate), hint);
+    return tr("The IAM Identity Center login for %1 has expired%2. %3")
+        .arg(loginName(),
              expiry.isValid() ? tr(" (at %1)").arg(expiry.toUTC().toString(Qt::ISODate)) : QString(),
              hint);
 }
@@ -116,10 +125,40 @@ void SsoCredentialSource::requestCredentials(QObject *context, Callback callback
     if (m_running)
         return;
     m_running = true;
+    requestAccessToken(this, [this](const QString &accessToken, const QString &error) {
+        if (!error.isEmpty())
+            finish(credentialsError(error));
+        else
+            exchange(accessToken);
+    });
+}
 
+void SsoCredentialSource::requestAccessToken(QObject *context, TokenCallback callback)
+{
+    m_tokenWaiting.append([guard = QPointer<QObject>(context), callback = std::move(callback)](
+                              const QString &accessToken, const QString &error) {
+        if (guard)
+            callback(accessToken, error);
+    });
+    if (m_tokenRunning)
+        return;
+    m_tokenRunning = true;
+    readOrRenewToken();
+}
+
+void SsoCredentialSource::finishToken(const QString &accessToken, const QString &error)
+{
+    m_tokenRunning = false;
+    const QList<TokenCallback> waiting = std::exchange(m_tokenWaiting, {});
+    for (const TokenCallback &callback : waiting)
+        callback(accessToken, error);
+}
+
+void SsoCredentialSource::readOrRenewToken()
+{
     const Token read = readToken();
     if (!read.error.isEmpty()) {
-        finish(credentialsError(read.error));
+        finishToken({}, read.error);
         return;
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -144,25 +183,25 @@ void SsoCredentialSource::requestCredentials(QObject *context, Callback callback
                 else
                     qCInfo(lcAwsCredentials) << "SSO token renewed, now valid until"
                                              << result.token.expiresAt.toString(Qt::ISODate);
-                exchange(result.token.accessToken);
+                finishToken(result.token.accessToken, {});
                 return;
             }
             // Within the mandatory window (or expired) the failure is the answer; before it,
             // the current token still serves, as botocore does.
             if (remaining < SsoOidcClient::kMandatoryRefreshWindow.count()) {
-                finish(credentialsError(expiredError(read.token.expiresAt, result.error)));
+                finishToken({}, expiredError(read.token.expiresAt, result.error));
                 return;
             }
             qCWarning(lcAwsCredentials).noquote() << result.error;
-            exchange(read.token.accessToken);
+            finishToken(read.token.accessToken, {});
         });
         return;
     }
     if (remaining <= 0) {
-        finish(credentialsError(expiredError(expiry, {})));
+        finishToken({}, expiredError(expiry, {}));
         return;
     }
-    exchange(read.token.accessToken);
+    finishToken(read.token.accessToken, {});
 }
 
 void SsoCredentialSource::exchange(const QString &accessToken)

@@ -9,13 +9,15 @@
 #include <QUrl>
 
 #include <chrono>
+#include <functional>
 
 class QNetworkAccessManager;
 
 namespace flowdesk::aws {
 
 struct SsoParameters {
-    QString profileName;  // for messages and the `aws sso login --profile NAME` hint
+    QString profileName;  // for messages and the `aws sso login --profile NAME` hint; empty
+                          // for a login used without a profile (the fleet: --sso-session)
     QString sessionName;  // sso_session; empty for the legacy sso_* keys on the profile
     QString startUrl;
     QString accountId;
@@ -48,6 +50,12 @@ public:
     void requestCredentials(QObject *context, Callback callback) override;
     QString description() const override;
 
+    // The login's access token alone (read from the cache, renewed when due), for callers that
+    // use the portal themselves (the fleet: one login, many accounts). Calls `callback` once,
+    // unless `context` is destroyed first; concurrent requests share one read and one renewal.
+    using TokenCallback = std::function<void(const QString &accessToken, const QString &error)>;
+    void requestAccessToken(QObject *context, TokenCallback callback);
+
     // The token cache file for a session name (or legacy start URL).
     static QString cacheFileName(const QString &cacheDirectory, const QString &sessionOrStartUrl);
     // The largest token cache file read: real ones are under 4 KiB (a token, a refresh token,
@@ -71,8 +79,11 @@ private:
     };
     Token readToken() const;
     QString expiredError(const QDateTime &expiry, const QString &renewalError) const;
+    void readOrRenewToken();
+    void finishToken(const QString &accessToken, const QString &error);
     void exchange(const QString &accessToken);
     void finish(const CredentialsResult &result);
+    QString loginName() const;  // "profile 'X'", or "sso-session 'X'" without a profile
     QString loginHint() const;
 
     SsoParameters m_parameters;
@@ -83,6 +94,8 @@ private:
     QDateTime m_nextRefreshAttempt; // botocore: at most one renewal attempt a minute
     bool m_running = false;
     QList<Callback> m_waiting;
+    bool m_tokenRunning = false;
+    QList<TokenCallback> m_tokenWaiting;
 };
 
 } // namespace flowdesk::aws

@@ -3312,20 +3312,12 @@ Es starten keine neuen geplanten oder ereignisgesteuerten Ausführungen, bis der
         <translation>Führen Sie `aws sso login --profile %1` aus und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <source>There is no IAM Identity Center login for profile &apos;%1&apos; (no token in %2). %3</source>
-        <translation>Für Profil &apos;%1&apos; gibt es keine IAM-Identity-Center-Anmeldung (kein Token in %2). %3</translation>
-    </message>
-    <message>
         <source>Cannot read the IAM Identity Center token %1: %2.</source>
         <translation>Das IAM-Identity-Center-Token %1 kann nicht gelesen werden: %2.</translation>
     </message>
     <message>
         <source>The IAM Identity Center token file %1 is damaged or incomplete. %2</source>
         <translation>Die IAM-Identity-Center-Tokendatei %1 ist beschädigt oder unvollständig. %2</translation>
-    </message>
-    <message>
-        <source>The IAM Identity Center login for profile &apos;%1&apos; has expired%2. %3</source>
-        <translation>Die IAM-Identity-Center-Anmeldung für Profil &apos;%1&apos; ist abgelaufen%2. %3</translation>
     </message>
     <message>
         <source> (at %1)</source>
@@ -3364,8 +3356,28 @@ Es starten keine neuen geplanten oder ereignisgesteuerten Ausführungen, bis der
         <translation>Das IAM-Identity-Center-Token %1 ist größer als %2 KiB, was kein Token ist; Flowdesk liest es nicht. Löschen Sie es. %3</translation>
     </message>
     <message>
-        <source>The IAM Identity Center login for profile &apos;%1&apos; expires at %2 and could not be renewed. %3</source>
-        <translation>Die IAM-Identity-Center-Anmeldung für Profil &apos;%1&apos; läuft um %2 ab und konnte nicht erneuert werden. %3</translation>
+        <source>sso-session &apos;%1&apos;</source>
+        <translation>sso-session &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>profile &apos;%1&apos;</source>
+        <translation>Profil &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Run `aws sso login --sso-session %1`, then try again.</source>
+        <translation>Führen Sie `aws sso login --sso-session %1` aus und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>There is no IAM Identity Center login for %1 (no token in %2). %3</source>
+        <translation>Für %1 gibt es keine IAM-Identity-Center-Anmeldung (kein Token in %2). %3</translation>
+    </message>
+    <message>
+        <source>The IAM Identity Center login for %1 expires at %2 and could not be renewed. %3</source>
+        <translation>Die IAM-Identity-Center-Anmeldung für %1 läuft um %2 ab und konnte nicht erneuert werden. %3</translation>
+    </message>
+    <message>
+        <source>The IAM Identity Center login for %1 has expired%2. %3</source>
+        <translation>Die IAM-Identity-Center-Anmeldung für %1 ist abgelaufen%2. %3</translation>
     </message>
 </context>
 <context>
@@ -3949,6 +3961,62 @@ Es starten keine neuen geplanten oder ereignisgesteuerten Ausführungen, bis der
     <message>
         <source>flowdesk-cli: not among the newest %1 runs of “%2”: %3</source>
         <translation>flowdesk-cli: nicht unter den neuesten %1 Ausführungen von „%2“: %3</translation>
+    </message>
+</context>
+<context>
+    <name>flowdesk::fleet::FleetScanner</name>
+    <message>
+        <source>The IAM Identity Center connection was closed.</source>
+        <translation>Die IAM-Identity-Center-Verbindung wurde geschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>flowdesk::fleet::PortalRoleCredentialSource</name>
+    <message>
+        <source>account %1 (%2), role %3 (IAM Identity Center)</source>
+        <translation>Konto %1 (%2), Rolle %3 (IAM Identity Center)</translation>
+    </message>
+    <message>
+        <source>The IAM Identity Center connection was closed.</source>
+        <translation>Die IAM-Identity-Center-Verbindung wurde geschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>flowdesk::fleet::SsoPortalClient</name>
+    <message>
+        <source>IAM Identity Center is not reachable: no network access.</source>
+        <translation>IAM Identity Center ist nicht erreichbar: kein Netzwerkzugang.</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center at %1 did not answer (%2)</source>
+        <translation>IAM Identity Center unter %1 hat nicht geantwortet (%2)</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center answered HTTP %1 %2%3</source>
+        <translation>IAM Identity Center antwortete HTTP %1 %2%3</translation>
+    </message>
+    <message>
+        <source>The login has expired or was revoked: run `aws sso login`.</source>
+        <translation>Die Anmeldung ist abgelaufen oder wurde widerrufen: Führen Sie `aws sso login` aus.</translation>
+    </message>
+    <message>
+        <source>Not retried: too many requests to IAM Identity Center failed just now (the retry quota is used up); try again in a minute.</source>
+        <translation>Nicht wiederholt: Zu viele Anfragen an IAM Identity Center sind gerade fehlgeschlagen (das Wiederholungskontingent ist aufgebraucht); versuchen Sie es in einer Minute erneut.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave up after %n attempt(s).</source>
+        <translation>
+            <numerusform>Nach %n Versuch aufgegeben.</numerusform>
+            <numerusform>Nach %n Versuchen aufgegeben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>IAM Identity Center does not give you role %1 in account %2 (%3). Choose another role for this account.</source>
+        <translation>IAM Identity Center gibt Ihnen die Rolle %1 im Konto %2 nicht (%3). Wählen Sie für dieses Konto eine andere Rolle.</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center answered without usable role credentials for account %1, role %2.</source>
+        <translation>IAM Identity Center antwortete ohne verwendbare Rollen-Anmeldedaten für Konto %1, Rolle %2.</translation>
     </message>
 </context>
 <context>

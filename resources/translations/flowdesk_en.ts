@@ -397,6 +397,16 @@
     </message>
 </context>
 <context>
+    <name>flowdesk::fleet::SsoPortalClient</name>
+    <message numerus="yes">
+        <source>Gave up after %n attempt(s).</source>
+        <translation>
+            <numerusform>Gave up after %n attempt.</numerusform>
+            <numerusform>Gave up after %n attempts.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>flowdesk::models::CancelController</name>
     <message numerus="yes">
         <source> (after %n attempt(s))</source>

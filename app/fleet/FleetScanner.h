@@ -1,0 +1,139 @@
+#pragma once
+
+#include <AppFlowClientConfig.h>
+#include <AppFlowError.h>
+#include <AppFlowTypes.h>
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QUrl>
+
+#include <deque>
+#include <functional>
+#include <optional>
+
+namespace flowdesk::aws {
+class CredentialSource;
+class SsoCredentialSource;
+}
+namespace flowdesk::appflow {
+class AppFlowClient;
+}
+
+namespace flowdesk::fleet {
+
+class SsoPortalClient;
+
+// An account of the fleet and the role Flowdesk takes in it.
+struct FleetAccountChoice {
+    QString accountId;
+    QString accountName;
+    QString roleName;
+};
+
+// One active run somewhere in the fleet.
+struct FleetRun {
+    QString flowName;
+    appflow::ExecutionRecord record;
+};
+
+// What is known of one account × region. Never more than was read: a region whose listing or
+// some flow's runs could not be read is Partial (with the rows it did read) or Failed, with
+// the reason, never shown as complete.
+struct FleetRegionState {
+    enum class Status { Waiting, Reading, Read, Partial, Failed };
+    QString accountId;
+    QString accountName;
+    QString roleName;
+    QString region;
+    Status status = Status::Waiting;
+    int flowCount = -1;            // flows listed; -1 until the listing came back
+    QList<FleetRun> activeRuns;    // InProgress and CancelStarted runs read
+    int unreadFlows = 0;           // flows whose runs could not be read
+    std::optional<appflow::AppFlowError> error; // the first failure (Partial, Failed)
+    bool isFinished() const { return status != Status::Waiting && status != Status::Reading; }
+};
+
+// Reads every chosen account × region of an IAM Identity Center fleet: the account's role
+// credentials through the shared portal client (GetRoleCredentials, cached per account until
+// shortly before they expire, in memory only), then the region's flows (ListFlows) and the
+// active runs of every flow that has run (DescribeFlowExecutionRecords, newest first, paging
+// stopped at the first page without an active run, as RefreshController does).
+//
+// Each account × region is its own AppFlow endpoint with its own throttling, so each gets its
+// own AppFlowClient in adaptive retry mode (a client-side CUBIC rate limiter per endpoint, on
+// top of the standard retry quota); at most Settings::maxConcurrentRegions are read at once
+// (each client has its own connections), the rest wait. Results arrive region by region:
+// regionChanged() for each change, progressChanged() as regions finish, finished() at the end.
+class FleetScanner : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Settings {
+        // The AppFlow endpoint of a region (https://appflow.<region>.amazonaws.com, or a
+        // simulator); required.
+        std::function<QUrl(const QString &region)> endpointFor;
+        // Everything else of each region's client (timeouts, retry); endpoint and region are
+        // set per region, and retry.adaptive is always on.
+        appflow::AppFlowClientConfig clientConfig;
+        int maxConcurrentRegions = 64;
+    };
+
+    FleetScanner(aws::SsoCredentialSource *login, SsoPortalClient *portal, const Settings &settings,
+                 QObject *parent = nullptr);
+    ~FleetScanner() override;
+
+    // Starts reading `accounts` × `regions` afresh (what an earlier scan read is dropped).
+    void scan(const QList<FleetAccountChoice> &accounts, const QStringList &regions);
+    void stop(); // aborts what is in flight; unfinished regions are Failed with Aborted
+
+    const QList<FleetRegionState> &regions() const { return m_regions; }
+    int finishedCount() const { return m_finished; }
+    bool isScanning() const { return m_finished < m_regions.size(); }
+    int activeRunCount() const;
+
+    // The account's credentials (cached), for the cancel that follows a scan; nullptr when the
+    // account is not part of the fleet.
+    aws::CredentialSource *credentialsFor(const QString &accountId);
+    // A client for one account × region, made on demand and kept for this scanner's life
+    // (cancels across the fleet); nullptr when the account is not part of the fleet.
+    appflow::AppFlowClient *clientFor(const QString &accountId, const QString &region);
+
+    // AppFlow pages read by this scan, and AppFlow calls that failed after all their retries.
+    int appFlowPages() const { return m_pages; }
+    int appFlowFailedCalls() const { return m_failedCalls; }
+
+signals:
+    void regionChanged(int index);
+    void progressChanged(int finished, int total);
+    void finished();
+
+private:
+    struct Reading;
+    appflow::AppFlowClientConfig configFor(const QString &region) const;
+    void startNext();
+    void startRegion(int index);
+    void readRuns(const std::shared_ptr<Reading> &reading, const QList<appflow::FlowDefinition> &flows);
+    void finishRegion(const std::shared_ptr<Reading> &reading);
+
+    QPointer<aws::SsoCredentialSource> m_login;
+    QPointer<SsoPortalClient> m_portal;
+    Settings m_settings;
+    QList<FleetRegionState> m_regions;
+    std::deque<int> m_queue;      // regions waiting to be read
+    int m_reading = 0;
+    int m_finished = 0;
+    int m_pages = 0;
+    int m_failedCalls = 0;
+    quint64 m_generation = 0;     // bumped by scan()/stop(): late answers of an older scan are dropped
+    QObject *m_scanContext = nullptr; // parent of this scan's clients; deleted by stop()/scan()
+    QHash<QString, aws::CredentialSource *> m_credentials;      // account ID → caching source
+    QHash<QString, FleetAccountChoice> m_accounts;
+    QHash<QString, appflow::AppFlowClient *> m_clients;         // "account/region", for cancels
+};
+
+} // namespace flowdesk::fleet
