@@ -427,7 +427,7 @@ void Simulator::handle(const HttpRequest &request, const std::shared_ptr<Pending
         else
             reply = d->sso.handle(request, now);
     } else if (SsoOidcRoutes::matches(request)) {
-        entry.operation = QStringLiteral("sso-oidc:CreateToken");
+        entry.operation = QStringLiteral("sso-oidc:") + SsoOidcRoutes::operationOf(request);
         reply = d->ssoOidc.handle(request);
     } else {
         entry.operation = QStringLiteral("unknown");
