@@ -141,6 +141,8 @@ AuditEntry CancelController::intentFor(const Target &target) const
 {
     AuditEntry intent = AuditEntry::newIntent();
     intent.profile = m_connection.sourceText();
+    intent.account = m_connection.accountId;
+    intent.role = m_connection.roleName;
     intent.region = m_connection.region;
     intent.endpoint = m_connection.endpoint.toString();
     intent.flowName = target.flowName;

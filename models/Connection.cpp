@@ -18,6 +18,8 @@ QString ConnectionInfo::sourceText() const
         return tr("account %1").arg(name);
     case Kind::Explicit:
         return tr("explicit credentials");
+    case Kind::IdentityCenter:
+        return tr("Identity Center account %1 (%2), role %3").arg(name, accountId, roleName);
     case Kind::Demo:
         break;
     }

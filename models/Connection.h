@@ -19,15 +19,20 @@ struct ConnectionInfo {
     Q_DECLARE_TR_FUNCTIONS(ConnectionInfo)
 
 public:
-    enum class Kind { Profile, Environment, StoredAccount, Explicit, Demo };
+    enum class Kind { Profile, Environment, StoredAccount, Explicit, Demo, IdentityCenter };
     Kind kind = Kind::Profile;
     QString name;     // profile or account name; empty for the environment
     QString region;
     QUrl endpoint;
     QUrl chosenEndpoint; // the endpoint the user asked for; empty: resolved by the usual rules
+    // Known for Identity Center accounts (name is then the account name): written to the audit
+    // log with every cancel, so each entry says which account and role it acted as.
+    QString accountId;
+    QString roleName;
 
     bool isDemo() const { return kind == Kind::Demo; }
-    // "profile prod-ops", "environment credentials", "account ops-eu", "demo simulator"
+    // "profile prod-ops", "environment credentials", "account ops-eu", "demo simulator",
+    // "Identity Center account payments-prod (123456789012), role FlowdeskOperator"
     QString sourceText() const;
     // "profile prod-ops · eu-west-1 · appflow.eu-west-1.amazonaws.com"
     QString label() const;

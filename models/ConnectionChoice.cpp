@@ -12,7 +12,9 @@ QString kindKey(ConnectionInfo::Kind kind)
     case ConnectionInfo::Kind::Environment: return QStringLiteral("environment");
     case ConnectionInfo::Kind::StoredAccount: return QStringLiteral("account");
     case ConnectionInfo::Kind::Demo: return QStringLiteral("demo");
-    case ConnectionInfo::Kind::Explicit: break;
+    case ConnectionInfo::Kind::Explicit:
+    case ConnectionInfo::Kind::IdentityCenter: // opened from the Fleet tab, not remembered as a choice
+        break;
     }
     return {};
 }

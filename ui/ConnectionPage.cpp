@@ -143,6 +143,7 @@ QString ConnectionPage::baseName() const
     case Kind::Environment:
         return tr("environment \u00b7 %1").arg(info.region);
     case Kind::StoredAccount:
+    case Kind::IdentityCenter:
         return tr("account %1 \u00b7 %2").arg(info.name, info.region);
     case Kind::Profile:
     case Kind::Explicit:

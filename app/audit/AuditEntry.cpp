@@ -131,6 +131,9 @@ QJsonObject AuditEntry::toJson() const
     };
     if (!via.isEmpty())
         object.insert(QStringLiteral("via"), via);
+    // Only where a role was taken (Identity Center accounts), so older lines read the same.
+    if (!role.isEmpty())
+        object.insert(QStringLiteral("role"), role);
     if (type == Type::Result) {
         QJsonArray outcomeArray;
         for (const AuditOutcome &outcome : outcomes) {
@@ -186,6 +189,7 @@ std::optional<AuditEntry> AuditEntry::fromJson(const QJsonObject &object, QStrin
     }
     if (!readString(object, QStringLiteral("profile"), &entry.profile, why)
         || !readString(object, QStringLiteral("account"), &entry.account, why)
+        || !readString(object, QStringLiteral("role"), &entry.role, why)
         || !readString(object, QStringLiteral("region"), &entry.region, why)
         || !readString(object, QStringLiteral("endpoint"), &entry.endpoint, why)
         || !readString(object, QStringLiteral("flow"), &entry.flowName, why)

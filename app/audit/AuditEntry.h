@@ -43,6 +43,7 @@ public:
     QString correlationId;     // the same in an intent and its result
     QString profile;           // the connection profile (AWS CLI profile or saved account)
     QString account;           // AWS account ID, when known
+    QString role;              // the role taken in it (IAM Identity Center), when known
     QString region;
     QString endpoint;          // the AppFlow endpoint URL the request goes to
     QString flowName;

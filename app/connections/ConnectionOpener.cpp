@@ -76,6 +76,7 @@ ConnectionAttempt ConnectionOpener::open(const models::ConnectionChoice &choice)
         return openStoredAccount(choice.name, choice.region, choice.endpoint);
     case Kind::Demo:
     case Kind::Explicit:
+    case Kind::IdentityCenter:
         break;
     }
     ConnectionAttempt attempt;

@@ -105,6 +105,9 @@ public:
 
     // AppFlow pages read by this scan, and AppFlow calls that failed after all their retries.
     int appFlowPages() const { return m_pages; }
+
+    // The AppFlow client settings of one region (adaptive retry on).
+    appflow::AppFlowClientConfig configFor(const QString &region) const;
     int appFlowFailedCalls() const { return m_failedCalls; }
 
 signals:
@@ -114,7 +117,6 @@ signals:
 
 private:
     struct Reading;
-    appflow::AppFlowClientConfig configFor(const QString &region) const;
     void startNext();
     void startRegion(int index);
     void readRuns(const std::shared_ptr<Reading> &reading, const QList<appflow::FlowDefinition> &flows);

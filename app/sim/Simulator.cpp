@@ -330,6 +330,18 @@ QStringList Simulator::activeRuns(const QString &accountId, const QString &regio
     return active;
 }
 
+bool Simulator::cancelRequestedIn(const QString &accountId, const QString &region,
+                                  const QString &flowName, const QString &executionId)
+{
+    if (const FlowState *flow = d->routesFor(accountId, region)->engine().flow(flowName)) {
+        for (const Run &run : flow->runs) {
+            if (run.executionId == executionId)
+                return run.cancelRequestedAt >= 0;
+        }
+    }
+    return false;
+}
+
 bool Simulator::cancelRequested(const QString &flowName, const QString &executionId) const
 {
     if (const FlowState *flow = d->engine.flow(flowName)) {

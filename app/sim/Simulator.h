@@ -43,6 +43,9 @@ public:
     // The runs in progress or cancelling of one account's flows in one region (a fleet account
     // of --accounts, or the configured account), as "flow/executionId", sorted.
     QStringList activeRuns(const QString &accountId, const QString &region);
+    // cancelRequested() for a run of one account's flows in one region.
+    bool cancelRequestedIn(const QString &accountId, const QString &region, const QString &flowName,
+                           const QString &executionId);
 
     // Additions beyond the contract:
     const SimulatorConfig &config() const;

@@ -94,7 +94,7 @@ private slots:
         QCOMPARE(rows.at(0), AuditCsvExporter::columns().join(u','));
         QCOMPARE(rows.at(1),
                  QStringLiteral("2024-05-01T12:03:04.123Z,intent,6f1c2c7e-3a55-4c1e-9a55-0d3f5c1b2a10,"
-                                "orders-to-s3,e-1; e-2,prod-ops,123456789012,eu-west-1,"
+                                "orders-to-s3,e-1; e-2,prod-ops,123456789012,,eu-west-1,"
                                 "https://appflow.eu-west-1.amazonaws.com,alice,,yes,,,,"));
         QVERIFY2(rows.at(2).contains(QStringLiteral("e-1=cancelStarted; e-2=notCancellable (already finished (Successful))")),
                  qPrintable(rows.at(2)));

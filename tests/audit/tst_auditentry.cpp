@@ -40,6 +40,23 @@ private slots:
                  QStringLiteral("notCancellable"));
     }
 
+    // Identity Center accounts record the role taken; other entries have no "role" member, so
+    // lines written before it existed read back the same.
+    void roleIsWrittenOnlyWhenKnown()
+    {
+        AuditEntry intent = sampleIntent();
+        QVERIFY(!intent.toJson().contains(QStringLiteral("role")));
+        intent.account = QStringLiteral("100005000001");
+        intent.role = QStringLiteral("FlowdeskOperator");
+        const QJsonObject json = intent.toJson();
+        QCOMPARE(json.value(QStringLiteral("role")).toString(), QStringLiteral("FlowdeskOperator"));
+        QString why;
+        const auto back = AuditEntry::fromJson(json, &why);
+        QVERIFY2(back.has_value(), qPrintable(why));
+        QCOMPARE(back->role, QStringLiteral("FlowdeskOperator"));
+        QCOMPARE(*back, intent);
+    }
+
     void allActiveRunsIsWrittenAsAll()
     {
         AuditEntry entry = sampleIntent();
