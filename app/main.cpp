@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 #include "ConnectionChoice.h"
 #include "ConnectionFactory.h"
+#include "FleetFactory.h"
 #include "ProcessHardening.h"
 #include "StartupProbe.h"
 
@@ -14,6 +15,7 @@
 #include <StoredAccounts.h>
 
 #include <QApplication>
+#include <QNetworkAccessManager>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QIcon>
@@ -112,6 +114,8 @@ int main(int argc, char *argv[])
     flowdesk::WidgetMfaPrompter mfaPrompter;
     const flowdesk::ConnectionFactory factory({&accounts, &mfaPrompter});
 
+    // The fleets' portal and sign-in requests; declared before the window, whose Fleet tabs use it.
+    QNetworkAccessManager fleetNetwork;
     flowdesk::MainWindow window;
     mfaPrompter.setParentWidget(&window);
     window.setStoredAccounts(&accounts);
@@ -121,6 +125,17 @@ int main(int argc, char *argv[])
                          const flowdesk::ConnectionAttempt opened = factory.open(choice);
                          if (opened.connection)
                              window.addConnection(opened.connection);
+                         else
+                             window.showConnectionError(opened.error);
+                     });
+    // File → Open IAM Identity Center fleet: an [sso-session], or the demo fleet.
+    QObject::connect(&window, &flowdesk::MainWindow::fleetRequested, &window,
+                     [&window, &fleetNetwork](const QString &session) {
+                         const flowdesk::FleetAttempt opened = session.isEmpty()
+                             ? flowdesk::FleetFactory::openDemo(&fleetNetwork)
+                             : flowdesk::FleetFactory::openSession(session, &fleetNetwork);
+                         if (opened.fleet)
+                             window.addFleet(opened.fleet);
                          else
                              window.showConnectionError(opened.error);
                      });

@@ -70,6 +70,16 @@ void FleetController::listAccounts()
     });
 }
 
+void FleetController::setLoginHint(const aws::SsoParameters &parameters, const QUrl &oidcEndpoint,
+                                   const QString &ssoRegion)
+{
+    m_signIn.sessionName = parameters.sessionName;
+    m_signIn.startUrl = parameters.startUrl;
+    m_signIn.cacheDirectory = parameters.cacheDirectory;
+    m_signIn.ssoRegion = ssoRegion;
+    m_oidcEndpoint = oidcEndpoint;
+}
+
 void FleetController::setChoice(const QList<fleet::FleetAccountChoice> &accounts, const QStringList &regions)
 {
     m_chosen = accounts;

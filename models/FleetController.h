@@ -5,6 +5,8 @@
 #include "FleetRunsModel.h"
 
 #include <FleetScanner.h>
+#include <SsoCredentialSource.h>
+#include <SsoDeviceLogin.h>
 #include <SsoPortalClient.h>
 
 #include <QHash>
@@ -63,6 +65,12 @@ public:
     // "312 of 400 account-regions read"
     QString progressText() const;
 
+    // How to sign in again from Flowdesk (device authorization) when the login is missing or
+    // expired: the session as ~/.aws/config names it and the OIDC endpoint.
+    void setLoginHint(const aws::SsoParameters &parameters, const QUrl &oidcEndpoint, const QString &ssoRegion);
+    aws::SsoDeviceLogin::Request signInRequest() const { return m_signIn; }
+    QUrl oidcEndpoint() const { return m_oidcEndpoint; }
+
 signals:
     void accountsListed();
     void progressChanged(int finished, int total);
@@ -83,6 +91,8 @@ private:
     QStringList m_chosenRegions;
     QHash<QString, Connection *> m_connections; // "account/region"
     QObject *m_listing = nullptr; // context of the account listing in flight
+    aws::SsoDeviceLogin::Request m_signIn;
+    QUrl m_oidcEndpoint;
 };
 
 } // namespace flowdesk::models

@@ -55,7 +55,7 @@ QString FleetRegionsModel::stateText(const fleet::FleetRegionState &region)
     if (region.error && region.error->code() == appflow::AppFlowError::Code::Aborted)
         return tr("Not read: the scan was stopped");
     if (region.error && region.error->codeText() == u"UnrecognizedClientException")
-        return tr("Failed: the account does not accept these credentials here (is the region enabled?)");
+        return tr("Failed: credentials not accepted in this region (is it enabled for the account?)");
     if (region.error && region.error->code() == appflow::AppFlowError::Code::AccessDenied)
         return tr("Failed: role %1 may not read AppFlow here (AccessDeniedException)").arg(region.roleName);
     if (region.error && region.error->code() == appflow::AppFlowError::Code::CredentialsUnavailable)

@@ -13,6 +13,10 @@
 #include "ConnectionChoice.h"
 #include "ConnectionDialog.h"
 #include "ConnectionPage.h"
+#include "FleetPage.h"
+
+#include <AwsConfig.h>
+#include <FleetController.h>
 #include "ConnectionsSidebar.h"
 #include "DisplayFormat.h"
 #include "ErrorPresenter.h"
@@ -31,6 +35,7 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QLabel>
+#include <QInputDialog>
 #include <QMenu>
 #include <QMenuBar>
 #include <QProgressBar>
@@ -107,6 +112,15 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
         if (auto *page = qobject_cast<ConnectionPage *>(m_tabs->widget(index)))
             closeConnection(page);
+        else if (auto *fleet = qobject_cast<FleetPage *>(m_tabs->widget(index))) {
+            // Its cancels' results windows close with it; requests still being sent must not
+            // lose their answers (and audit results).
+            if (fleet->cancelsInFlight())
+                showInfo(tr("The fleet cannot close while a cancel is being sent; try again when "
+                            "its results window says the requests are done."));
+            else
+                fleet->deleteLater();
+        }
     });
     connect(m_activePane, &AllActiveRunsPane::stateChanged, this, [this] {
         // How many runs are going right now, visible from any tab.
@@ -197,6 +211,11 @@ void MainWindow::createActions()
     m_openConnectionAction->setShortcut(QKeySequence::Open);
     setWhatItDoes(m_openConnectionAction, tr("Open another AWS profile, account or region in a new tab"));
     connect(m_openConnectionAction, &QAction::triggered, this, &MainWindow::openConnectionDialog);
+
+    m_openFleetAction = new QAction(tr("Open IAM Identity Center &fleet…"), this);
+    m_openFleetAction->setObjectName(QStringLiteral("openFleetAction"));
+    setWhatItDoes(m_openFleetAction, tr("Read the active runs of every account an IAM Identity Center login reaches"));
+    connect(m_openFleetAction, &QAction::triggered, this, &MainWindow::chooseFleet);
 
     m_closeConnectionAction = new QAction(tr("&Close connection"), this);
     m_closeConnectionAction->setObjectName(QStringLiteral("closeConnectionAction"));
@@ -299,6 +318,7 @@ void MainWindow::createMenus()
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->setObjectName(QStringLiteral("fileMenu"));
     fileMenu->addAction(m_openConnectionAction);
+    fileMenu->addAction(m_openFleetAction);
     fileMenu->addAction(m_closeConnectionAction);
     fileMenu->addSeparator();
     fileMenu->addAction(m_historyAction);
@@ -606,6 +626,9 @@ ConnectionPage *MainWindow::currentPage() const
 {
     if (auto *page = qobject_cast<ConnectionPage *>(m_tabs->currentWidget()))
         return page;
+    // A Fleet tab acts on its own accounts, never on another tab's connection.
+    if (qobject_cast<FleetPage *>(m_tabs->currentWidget()))
+        return nullptr;
     if (const auto run = m_activePane->currentRun())
         return run->page;
     const QList<ConnectionPage *> all = pages();
@@ -702,6 +725,38 @@ void MainWindow::openConnectionDialogAt(models::ConnectionInfo::Kind kind, const
     dialog->selectEntry(kind, name);
     connect(dialog, &ConnectionDialog::connectionChosen, this, &MainWindow::connectionRequested);
     dialog->open();
+}
+
+void MainWindow::chooseFleet()
+{
+    const aws::AwsConfig config = aws::AwsConfig::load();
+    const QStringList sessions = config.ssoSessionNames();
+    const QString demo = tr("Demo fleet (built-in simulator)");
+    auto *dialog = new QInputDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Open IAM Identity Center fleet"));
+    dialog->setLabelText(sessions.isEmpty()
+                             ? tr("%1 has no [sso-session] section (`aws configure sso-session` adds "
+                                  "one). You can try the demo fleet:").arg(config.configPath())
+                             : tr("The IAM Identity Center login (sso-session of %1):").arg(config.configPath()));
+    dialog->setComboBoxItems(QStringList(sessions) << demo);
+    dialog->setComboBoxEditable(false);
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, demo](const QString &choice) {
+        emit fleetRequested(choice == demo ? QString() : choice);
+    });
+    dialog->open();
+}
+
+FleetPage *MainWindow::addFleet(models::FleetController *fleet)
+{
+    auto *page = new FleetPage(fleet);
+    page->setAuditLogPath(m_auditLogPath);
+    connect(page, &FleetPage::info, this, [this](const QString &text) { showInfo(text); });
+    const int index = m_tabs->insertTab(m_tabs->count() - 1, page, page->title());
+    m_tabs->setTabToolTip(index, tr("Every chosen account and region of %1, and their active runs").arg(fleet->name()));
+    m_tabs->setCurrentIndex(index);
+    page->start();
+    return page;
 }
 
 void MainWindow::showConnectionError(const QString &error)
@@ -851,6 +906,16 @@ void MainWindow::updateActions()
 
 void MainWindow::updateStatusBar()
 {
+    if (auto *fleet = qobject_cast<FleetPage *>(m_tabs->currentWidget())) {
+        // A fleet is many accounts: its own status line says how far reading got.
+        m_connectionLabel->setText(tr("IAM Identity Center \u00b7 %1").arg(fleet->fleet()->name()));
+        m_demoBadge->hide();
+        m_progressBar->hide();
+        m_stopButton->hide();
+        m_refreshedLabel->clear();
+        setWindowTitle(tr("Flowdesk \u2014 %1").arg(fleet->title()));
+        return;
+    }
     const QList<ConnectionPage *> inView = pagesInView();
     if (inView.isEmpty()) {
         m_connectionLabel->setText(tr("Not connected \u2014 File \u2192 Open connection\u2026 (Ctrl+O)"));

@@ -28,11 +28,13 @@ class StoredAccounts;
 }
 namespace models {
 class Connection;
+class FleetController;
 class RefreshController;
 struct ConnectionChoice;
 } // namespace models
 
 class AllActiveRunsPane;
+class FleetPage;
 class ConnectionsSidebar;
 class CancelOutcomeView;
 class CancelWorkflow;
@@ -80,10 +82,14 @@ public:
     void setStoredAccounts(aws::StoredAccounts *accounts);
     // The Open connection dialog, on the entry of `kind`/`name` (else the current connection's).
     void openConnectionDialog();
+    // File → Open IAM Identity Center fleet: the [sso-session]s of ~/.aws/config, or the demo.
+    void chooseFleet();
     void openConnectionDialogAt(models::ConnectionInfo::Kind kind, const QString &name);
     ConnectionsSidebar *connectionsSidebar() const { return m_sidebar; }
     // Opening a requested connection failed: says why in the message bar.
     void showConnectionError(const QString &error);
+    // Opens an IAM Identity Center fleet in a Fleet tab (takes ownership) and starts reading it.
+    FleetPage *addFleet(models::FleetController *fleet);
 
     void setPreferences(const Preferences &preferences);
     // Where cancels are audited (tests point it at a temporary file).
@@ -102,6 +108,8 @@ public:
 signals:
     // The user picked a connection in the Open connection dialog.
     void connectionRequested(const flowdesk::models::ConnectionChoice &choice);
+    // File → Open IAM Identity Center fleet: an [sso-session] name, or empty for the demo fleet.
+    void fleetRequested(const QString &ssoSession);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -198,6 +206,7 @@ private:
     CancelWorkflow *m_cancels = nullptr;
     HistoryWindow *m_historyWindow = nullptr;
 
+    QAction *m_openFleetAction = nullptr;
     QAction *m_openConnectionAction = nullptr;
     QAction *m_closeConnectionAction = nullptr;
     QAction *m_refreshAction = nullptr;

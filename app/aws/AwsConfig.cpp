@@ -99,6 +99,16 @@ std::optional<AwsProfile> AwsConfig::profile(const QString &name) const
     return profile;
 }
 
+QStringList AwsConfig::ssoSessionNames() const
+{
+    QStringList names;
+    for (const AwsIniSection &section : m_config.sections()) {
+        if (section.kind == u"sso-session" && !names.contains(section.name))
+            names.append(section.name);
+    }
+    return names;
+}
+
 const AwsIniSection *AwsConfig::ssoSession(const QString &name) const
 {
     return m_config.section(QStringLiteral("sso-session"), name);

@@ -50,6 +50,8 @@ public:
     std::optional<AwsProfile> profile(const QString &name) const;
     // The [sso-session name] section of the config file, nullptr when absent.
     const AwsIniSection *ssoSession(const QString &name) const;
+    // The names of every [sso-session name] section, in file order.
+    QStringList ssoSessionNames() const;
 
     // "~/x" and "~" against the home directory used for the files.
     QString expandHome(const QString &path) const;

@@ -47,7 +47,7 @@ ConnectorSpec connector(const char *type, const char *object, const char *api, c
 
 } // namespace
 
-Scenario ScenarioGenerator::generate(int flowCount, int runsPerFlow, quint32 seed, double now)
+Scenario ScenarioGenerator::generate(int flowCount, int runsPerFlow, quint32 seed, double now, int phase)
 {
     QRandomGenerator rng(seed);
     Scenario scenario;
@@ -77,7 +77,7 @@ Scenario ScenarioGenerator::generate(int flowCount, int runsPerFlow, quint32 see
             spec.triggerIntervalSeconds = 2 * 3600;
             break;
         }
-        spec.flowStatus = i % 17 == 5 ? QStringLiteral("Suspended") : QStringLiteral("Active");
+        spec.flowStatus = (i + phase) % 17 == 5 ? QStringLiteral("Suspended") : QStringLiteral("Active");
         spec.createdAt = now - (30 + rng.bounded(300)) * 86400.0;
         spec.lastUpdatedAt = spec.createdAt + rng.bounded(20) * 86400.0;
         spec.createdBy = QStringLiteral("arn:aws:iam::123456789012:user/ops-admin");
@@ -89,7 +89,7 @@ Scenario ScenarioGenerator::generate(int flowCount, int runsPerFlow, quint32 see
         spec.runProfile.errorRate = 0.08;
 
         double ago = 0;
-        if (i % 10 == 3) {
+        if ((i + phase) % 10 == 3) {
             HistoryEntry running;
             running.status = QStringLiteral("InProgress");
             running.startedSecondsAgo = 60 + rng.bounded(240);

@@ -9,7 +9,9 @@ namespace flowdesk::sim {
 class ScenarioGenerator
 {
 public:
-    static Scenario generate(int flowCount, int runsPerFlow, quint32 seed, double now);
+    // `phase` shifts which flows run now and which are suspended, so that several accounts of a
+    // fleet do not all look alike (0: the layout tests and benchmarks know).
+    static Scenario generate(int flowCount, int runsPerFlow, quint32 seed, double now, int phase = 0);
 };
 
 } // namespace flowdesk::sim

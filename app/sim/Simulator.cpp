@@ -100,7 +100,8 @@ struct Simulator::Parts {
             estate = std::make_unique<Estate>(clock, seed, region, accountId);
             const int flows = config.generatedFlows > 0 ? config.generatedFlows
                                                         : SimulatorConfig::kFleetFlows;
-            estate->engine.load(ScenarioGenerator::generate(flows, config.runsPerFlow, seed, clock.now()));
+            estate->engine.load(ScenarioGenerator::generate(flows, config.runsPerFlow, seed, clock.now(),
+                                                            static_cast<int>(seed % 10)));
         }
         return &estate->routes;
     }

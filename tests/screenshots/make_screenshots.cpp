@@ -1,6 +1,8 @@
 // Makes the README's screenshots: the real main window, cancel confirmation and outcome view,
 // on the demo scenario through the real client and simulator. Run by
 // docs/screenshots/make-screenshots.sh under Xvfb; exits non-zero if any step does not happen.
+#include "FleetFactory.h"
+#include "FleetPage.h"
 #include "ActiveRunsModel.h"
 #include "AllActiveRunsPane.h"
 #include "CancelConfirmationDialog.h"
@@ -18,7 +20,11 @@
 
 #include <Simulator.h>
 
+#include <FleetController.h>
+#include <SsoDirectory.h>
+
 #include <QApplication>
+#include <QNetworkAccessManager>
 #include <QDir>
 #include <QPushButton>
 #include <QTabWidget>
@@ -247,6 +253,30 @@ int main(int argc, char *argv[])
     Theme::apply(Theme::Choice::Light);
     QTest::qWait(300);
     if (!save(&window, QDir(outDir).filePath(QStringLiteral("timeline.png"))))
+        return 1;
+
+    // The Fleet tab: the demo fleet's accounts in two regions, read, with a role without
+    // AppFlow rights in one account and a region one account has not enabled.
+    QNetworkAccessManager fleetNetwork;
+    const FleetAttempt fleetAttempt = FleetFactory::openDemo(&fleetNetwork);
+    if (!fleetAttempt.fleet)
+        return fail("the demo fleet did not open");
+    models::FleetController *fleet = fleetAttempt.fleet;
+    QList<fleet::FleetAccountChoice> chosen;
+    for (int i = 0; i < 8; ++i) {
+        const sim::SsoAccount account = sim::SsoDirectory::generate(FleetFactory::kDemoAccounts, 1).at(i);
+        chosen.append({account.accountId, account.accountName,
+                       i == 4 ? QStringLiteral("AppFlowDenied") : QStringLiteral("FlowdeskOperator")});
+    }
+    fleet->setChoice(chosen, {QStringLiteral("us-east-1"), QStringLiteral("eu-west-1")});
+    FleetPage *fleetPage = window.addFleet(fleet);
+    if (!QTest::qWaitFor([&] { return !fleet->scanner()->isScanning(); }, 30000))
+        return fail("the demo fleet was not read");
+    QTest::qWait(300);
+    fleetPage->runsView()->selectionModel()->select(
+        fleetPage->runsView()->model()->index(0, 0),
+        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    if (!save(&window, QDir(outDir).filePath(QStringLiteral("fleet.png"))))
         return 1;
     QFile::remove(QDir(outDir).filePath(QStringLiteral(".screenshot-audit.jsonl")));
     return 0;

@@ -1,0 +1,384 @@
+#include "FleetPage.h"
+
+#include "CancelConfirmationDialog.h"
+#include "CancelOutcomeView.h"
+#include "FleetAccountsDialog.h"
+#include "StatusBadgeDelegate.h"
+#include "ToneTextDelegate.h"
+
+#include <CancelController.h>
+#include <FleetController.h>
+#include <ModelRoles.h>
+#include <SortProxyModel.h>
+#include <SsoDeviceLogin.h>
+
+#include <QDesktopServices>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QTimer>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace flowdesk {
+
+using models::FleetRegionsModel;
+using models::FleetRunsModel;
+
+namespace {
+
+QTreeView *newTable(QAbstractItemModel *model, QWidget *parent)
+{
+    auto *view = new QTreeView(parent);
+    view->setModel(model);
+    view->setRootIsDecorated(false);
+    view->setUniformRowHeights(true); // thousands of rows stay smooth
+    view->setSortingEnabled(true);
+    view->setAlternatingRowColors(true);
+    view->header()->setStretchLastSection(true);
+    return view;
+}
+
+} // namespace
+
+FleetPage::FleetPage(models::FleetController *fleet, QWidget *parent)
+    : QWidget(parent)
+    , m_fleet(fleet)
+    , m_network(new QNetworkAccessManager(this))
+{
+    m_fleet->setParent(this);
+    auto *layout = new QVBoxLayout(this);
+
+    auto *top = new QHBoxLayout;
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("fleetStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setAccessibleName(tr("Fleet status"));
+    top->addWidget(m_status, 1);
+    m_signInButton = new QPushButton(tr("&Sign in…"), this);
+    m_signInButton->setAccessibleDescription(tr("Sign in to IAM Identity Center in the browser, as aws sso login does"));
+    m_signInButton->hide();
+    top->addWidget(m_signInButton);
+    m_chooseButton = new QPushButton(tr("&Accounts and regions…"), this);
+    m_chooseButton->setAccessibleDescription(tr("Choose which accounts, roles and regions to read"));
+    top->addWidget(m_chooseButton);
+    m_refreshButton = new QPushButton(tr("Re&ad again"), this);
+    m_refreshButton->setAccessibleDescription(tr("Read the active runs of every chosen account and region again"));
+    top->addWidget(m_refreshButton);
+    layout->addLayout(top);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    m_regionsProxy = new models::SortProxyModel(this);
+    m_regionsProxy->setSourceModel(m_fleet->regions());
+    m_regionsView = newTable(m_regionsProxy, splitter);
+    m_regionsView->setAccessibleName(tr("Accounts and regions"));
+    m_regionsView->setAccessibleDescription(tr("One row per account and region: flows, active runs and how reading went"));
+    m_regionsView->setItemDelegateForColumn(FleetRegionsModel::StateColumn, new ToneTextDelegate(m_regionsView));
+    m_regionsView->sortByColumn(-1, Qt::AscendingOrder);
+
+    auto *runsArea = new QWidget(splitter);
+    auto *runsLayout = new QVBoxLayout(runsArea);
+    runsLayout->setContentsMargins(0, 0, 0, 0);
+    auto *runsTop = new QHBoxLayout;
+    auto *runsLabel = new QLabel(tr("Active runs across the fleet"), runsArea);
+    runsTop->addWidget(runsLabel, 1);
+    m_filter = new QLineEdit(runsArea);
+    m_filter->setPlaceholderText(tr("Filter by account, region or flow"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Filter active runs"));
+    runsTop->addWidget(m_filter, 1);
+    m_cancelButton = new QPushButton(tr("&Cancel selected runs…"), runsArea);
+    m_cancelButton->setAccessibleDescription(tr("Cancel the selected runs in their accounts, after a confirmation"));
+    runsTop->addWidget(m_cancelButton);
+    runsLayout->addLayout(runsTop);
+    m_runsProxy = new models::SortProxyModel(this);
+    m_runsProxy->setSourceModel(m_fleet->runs());
+    m_runsProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_runsProxy->setFilterKeyColumn(-1);
+    m_runsView = newTable(m_runsProxy, runsArea);
+    m_runsView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_runsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_runsView->setAccessibleName(tr("Active runs across the fleet"));
+    m_runsView->setAccessibleDescription(tr("Every run in progress or cancelling, with its account and region"));
+    m_runsView->setItemDelegateForColumn(FleetRunsModel::StatusColumn,
+                                         new StatusBadgeDelegate(StatusBadgeDelegate::Kind::Execution, m_runsView));
+    m_runsView->sortByColumn(-1, Qt::AscendingOrder);
+    runsLayout->addWidget(m_runsView, 1);
+    splitter->addWidget(m_regionsView);
+    splitter->addWidget(runsArea);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    layout->addWidget(splitter, 1);
+
+    connect(m_chooseButton, &QPushButton::clicked, this, &FleetPage::chooseAccounts);
+    connect(m_refreshButton, &QPushButton::clicked, this, [this] {
+        m_fleet->refresh();
+        updateStatus();
+    });
+    connect(m_signInButton, &QPushButton::clicked, this, &FleetPage::signIn);
+    connect(m_cancelButton, &QPushButton::clicked, this, &FleetPage::cancelSelected);
+    connect(m_filter, &QLineEdit::textChanged, m_runsProxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_fleet, &models::FleetController::progressChanged, this, &FleetPage::updateStatus);
+    connect(m_fleet, &models::FleetController::scanFinished, this, [this] {
+        updateStatus();
+        for (int column = 0; column < FleetRegionsModel::ColumnCount - 1; ++column)
+            m_regionsView->resizeColumnToContents(column);
+        for (int column = 0; column < FleetRunsModel::ColumnCount - 1; ++column)
+            m_runsView->resizeColumnToContents(column);
+    });
+    connect(m_runsView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &FleetPage::updateButtons);
+    connect(m_fleet->runs(), &QAbstractItemModel::rowsRemoved, this, &FleetPage::updateButtons);
+    updateStatus();
+    updateButtons();
+}
+
+FleetPage::~FleetPage()
+{
+    // The results windows (and their controllers) before the fleet's connections they use.
+    for (const QPointer<CancelOutcomeView> &view : std::as_const(m_outcomeViews))
+        delete view.data();
+    delete m_fleet;
+}
+
+bool FleetPage::cancelsInFlight() const
+{
+    for (const QPointer<CancelOutcomeView> &view : m_outcomeViews) {
+        if (view && view->controller() && !view->controller()->requestsFinished())
+            return true;
+    }
+    return false;
+}
+
+QList<CancelOutcomeView *> FleetPage::outcomeViews() const
+{
+    QList<CancelOutcomeView *> views;
+    for (const QPointer<CancelOutcomeView> &view : m_outcomeViews) {
+        if (view)
+            views.append(view);
+    }
+    return views;
+}
+
+QString FleetPage::title() const
+{
+    return tr("Fleet \u00b7 %1").arg(m_fleet->name());
+}
+
+QString FleetPage::settingsGroup() const
+{
+    return QStringLiteral("fleet/") + QString::fromLatin1(m_fleet->name().toUtf8().toHex());
+}
+
+void FleetPage::restoreChoice()
+{
+    QSettings settings;
+    settings.beginGroup(settingsGroup());
+    QList<fleet::FleetAccountChoice> chosen;
+    const QStringList accounts = settings.value(QStringLiteral("accounts")).toStringList();
+    const QStringList names = settings.value(QStringLiteral("accountNames")).toStringList();
+    for (qsizetype i = 0; i < accounts.size(); ++i) {
+        const QString &entry = accounts.at(i);
+        chosen.append({entry.section(u'=', 0, 0), names.value(i), entry.section(u'=', 1)});
+    }
+    m_fleet->setChoice(chosen, settings.value(QStringLiteral("regions")).toStringList());
+}
+
+void FleetPage::saveChoice() const
+{
+    QSettings settings;
+    settings.beginGroup(settingsGroup());
+    QStringList accounts;
+    QStringList names;
+    for (const fleet::FleetAccountChoice &choice : m_fleet->chosenAccounts()) {
+        accounts.append(choice.accountId + u'=' + choice.roleName);
+        names.append(choice.accountName);
+    }
+    settings.setValue(QStringLiteral("accounts"), accounts);
+    settings.setValue(QStringLiteral("accountNames"), names);
+    settings.setValue(QStringLiteral("regions"), m_fleet->chosenRegions());
+}
+
+void FleetPage::start()
+{
+    if (m_fleet->chosenAccounts().isEmpty()) // a choice made by whoever opened it stands
+        restoreChoice();
+    if (m_fleet->chosenAccounts().isEmpty() || m_fleet->chosenRegions().isEmpty()) {
+        chooseAccounts();
+        return;
+    }
+    m_fleet->refresh();
+    updateStatus();
+}
+
+void FleetPage::chooseAccounts()
+{
+    m_status->setText(tr("Listing the accounts of %1…").arg(m_fleet->name()));
+    m_chooseButton->setEnabled(false);
+    auto *once = new QObject(this);
+    connect(m_fleet, &models::FleetController::accountsListed, once, [this, once] {
+        once->deleteLater();
+        m_chooseButton->setEnabled(true);
+        if (m_fleet->accounts().isEmpty()) {
+            m_status->setText(m_fleet->accountsError().isEmpty()
+                                  ? tr("IAM Identity Center assigns no account to this login.")
+                                  : tr("The accounts could not be listed: %1").arg(m_fleet->accountsError()));
+            m_signInButton->setVisible(!m_fleet->accountsError().isEmpty() && !m_fleet->signInRequest().startUrl.isEmpty());
+            return;
+        }
+        m_signInButton->hide();
+        QStringList regions = m_fleet->chosenRegions();
+        if (regions.isEmpty())
+            regions = {QStringLiteral("us-east-1"), QStringLiteral("eu-west-1")};
+        auto *dialog = new FleetAccountsDialog(m_fleet->accounts(), m_fleet->chosenAccounts(), regions, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this, dialog] {
+            m_fleet->setChoice(dialog->chosenAccounts(), dialog->chosenRegions());
+            saveChoice();
+            m_fleet->refresh();
+            updateStatus();
+        });
+        connect(dialog, &QDialog::rejected, this, &FleetPage::updateStatus);
+        dialog->open();
+    });
+    m_fleet->listAccounts();
+}
+
+void FleetPage::signIn()
+{
+    if (!m_deviceLogin) {
+        m_deviceLogin = new aws::SsoDeviceLogin(m_fleet->oidcEndpoint(), m_network, this);
+        connect(m_deviceLogin, &aws::SsoDeviceLogin::verificationReady, this,
+                [this](const QUrl &page, const QString &code, const QDateTime &) {
+                    QDesktopServices::openUrl(page);
+                    m_status->setText(tr("Approve code %1 in the browser (the page %2 was opened), then "
+                                         "return here. Flowdesk waits for the approval.")
+                                          .arg(code, page.toDisplayString()));
+                });
+        connect(m_deviceLogin, &aws::SsoDeviceLogin::finished, this, [this](const QString &error) {
+            m_signInButton->setEnabled(true);
+            if (!error.isEmpty()) {
+                m_status->setText(error);
+                return;
+            }
+            m_signInButton->hide();
+            chooseAccounts();
+        });
+    }
+    m_signInButton->setEnabled(false);
+    m_status->setText(tr("Starting the sign-in…"));
+    m_deviceLogin->start(m_fleet->signInRequest());
+}
+
+void FleetPage::updateStatus()
+{
+    const auto &regions = m_fleet->scanner()->regions();
+    if (regions.isEmpty()) {
+        m_status->setText(tr("No accounts chosen yet: choose the accounts and regions to read."));
+        return;
+    }
+    int failed = 0;
+    int partial = 0;
+    for (const fleet::FleetRegionState &region : regions) {
+        failed += region.status == fleet::FleetRegionState::Status::Failed ? 1 : 0;
+        partial += region.status == fleet::FleetRegionState::Status::Partial ? 1 : 0;
+    }
+    QString text = m_fleet->scanner()->isScanning()
+        ? tr("Reading %1: %2").arg(m_fleet->name(), m_fleet->progressText())
+        : tr("%1: %2").arg(m_fleet->name(), m_fleet->progressText());
+    text += tr(" \u00b7 %n active run(s) found", nullptr, m_fleet->scanner()->activeRunCount());
+    if (failed > 0)
+        text += tr(" \u00b7 %n could not be read (see State)", nullptr, failed);
+    if (partial > 0)
+        text += tr(" \u00b7 %n read in part", nullptr, partial);
+    m_status->setText(text);
+}
+
+void FleetPage::updateButtons()
+{
+    bool any = false;
+    const QModelIndexList rows = m_runsView->selectionModel()->selectedRows();
+    for (const QModelIndex &proxyIndex : rows) {
+        const models::FleetRunRow &run = m_fleet->runs()->runAt(m_runsProxy->mapToSource(proxyIndex).row());
+        any = any || run.record.executionStatus == appflow::ExecutionStatus::InProgress;
+    }
+    m_cancelButton->setEnabled(any);
+}
+
+CancelPlan FleetPage::selectedPlan()
+{
+    CancelPlan plan;
+    plan.scope = CancelPlan::Scope::SelectedRuns;
+    QHash<QString, int> flowIndex; // account/region/flow → index in plan.flows
+    const QModelIndexList rows = m_runsView->selectionModel()->selectedRows();
+    for (const QModelIndex &proxyIndex : rows) {
+        const models::FleetRunRow &run = m_fleet->runs()->runAt(m_runsProxy->mapToSource(proxyIndex).row());
+        if (run.record.executionStatus != appflow::ExecutionStatus::InProgress)
+            continue; // cancelling already: nothing to send
+        const QString key = run.accountId + u'/' + run.region + u'/' + run.flowName;
+        auto found = flowIndex.find(key);
+        if (found == flowIndex.end()) {
+            CancelPlan::FlowRuns flow;
+            models::Connection *connection = m_fleet->connectionFor(run.accountId, run.region);
+            flow.connection = connection;
+            flow.connectionLabel = connection ? connection->info().label() : QString();
+            flow.connectionName = tr("%1 \u00b7 %2").arg(run.accountName, run.region);
+            flow.flowName = run.flowName;
+            found = flowIndex.insert(key, static_cast<int>(plan.flows.size()));
+            plan.flows.append(flow);
+        }
+        plan.flows[*found].runs.append(run.record);
+    }
+    return plan;
+}
+
+void FleetPage::cancelSelected()
+{
+    const CancelPlan plan = selectedPlan();
+    if (plan.runCount() == 0) {
+        emit info(tr("Select runs that are in progress to cancel them."));
+        return;
+    }
+    auto *dialog = new CancelConfirmationDialog(plan, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CancelConfirmationDialog::cancelConfirmed, this, [this, plan](bool) { execute(plan); });
+    dialog->open();
+}
+
+// One controller and results window per account × region: each has its own client, its own
+// audit context (account ID, role, region) and its own watch until the runs are Canceled.
+void FleetPage::execute(const CancelPlan &plan)
+{
+    QList<models::Connection *> order;
+    QHash<models::Connection *, QList<models::CancelController::Target>> targets;
+    for (const CancelPlan::FlowRuns &flow : plan.flows) {
+        if (!flow.connection)
+            continue;
+        models::CancelController::Target target;
+        target.flowName = flow.flowName;
+        target.runs = flow.runs;
+        if (!order.contains(flow.connection))
+            order.append(flow.connection);
+        targets[flow.connection].append(target);
+    }
+    auto *reread = new QTimer(this);
+    reread->setSingleShot(true);
+    reread->setInterval(1000);
+    connect(reread, &QTimer::timeout, m_fleet, &models::FleetController::refresh);
+    for (models::Connection *connection : order) {
+        auto *controller = new models::CancelController(connection->client(), connection->info(), m_auditLogPath);
+        auto *view = new CancelOutcomeView(controller, connection->info().label(), this);
+        m_outcomeViews.append(view);
+        connect(controller, &models::CancelController::requestsDone, reread, qOverload<>(&QTimer::start));
+        connect(controller, &models::CancelController::settled, reread, qOverload<>(&QTimer::start));
+        view->show();
+        controller->start(targets.value(connection));
+    }
+}
+
+} // namespace flowdesk
