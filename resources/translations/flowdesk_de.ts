@@ -460,6 +460,10 @@ Ohne Optionen verbindet sich Flowdesk mit Ihrer AWS-CLI-Konfiguration (AWS_PROFI
         <source>demo simulator</source>
         <translation>Demo-Simulator</translation>
     </message>
+    <message>
+        <source>Identity Center account %1 (%2), role %3</source>
+        <translation>Identity-Center-Konto %1 (%2), Rolle %3</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionOpener</name>
@@ -881,6 +885,29 @@ Ohne Optionen verbindet sich Flowdesk mit Ihrer AWS-CLI-Konfiguration (AWS_PROFI
     <message>
         <source>%1 records failed to write</source>
         <translation>%1 Datensätze konnten nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>FleetFactory</name>
+    <message>
+        <source>%1 has no [sso-session %2] section. Run `aws configure sso-session`.</source>
+        <translation>%1 hat keinen Abschnitt [sso-session %2]. Führen Sie `aws configure sso-session` aus.</translation>
+    </message>
+    <message>
+        <source>The [sso-session %1] section in %2 needs sso_start_url and sso_region.</source>
+        <translation>Der Abschnitt [sso-session %1] in %2 braucht sso_start_url und sso_region.</translation>
+    </message>
+    <message>
+        <source>sso-session %1</source>
+        <translation>sso-session %1</translation>
+    </message>
+    <message>
+        <source>The demo simulator could not start: %1</source>
+        <translation>Der Demo-Simulator konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>demo fleet</source>
+        <translation>Demo-Flotte</translation>
     </message>
 </context>
 <context>
@@ -2118,6 +2145,221 @@ Ohne Optionen verbindet sich Flowdesk mit Ihrer AWS-CLI-Konfiguration (AWS_PROFI
     </message>
 </context>
 <context>
+    <name>flowdesk::FleetAccountsDialog</name>
+    <message>
+        <source>Choose accounts and regions</source>
+        <translation>Konten und Regionen wählen</translation>
+    </message>
+    <message>
+        <source>Flowdesk reads the active runs of the checked accounts, as the role chosen for each, in every region below.</source>
+        <translation>Flowdesk liest die aktiven Ausführungen der angehakten Konten, jeweils mit der gewählten Rolle, in jeder der unten genannten Regionen.</translation>
+    </message>
+    <message>
+        <source>Search by account name or ID</source>
+        <translation>Nach Kontoname oder -ID suchen</translation>
+    </message>
+    <message>
+        <source>Search accounts</source>
+        <translation>Konten durchsuchen</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Account ID</source>
+        <translation>Konto-ID</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Check the accounts to read and choose the role for each.</source>
+        <translation>Haken Sie die zu lesenden Konten an und wählen Sie für jedes die Rolle.</translation>
+    </message>
+    <message>
+        <source>no role</source>
+        <translation>keine Rolle</translation>
+    </message>
+    <message>
+        <source>roles not listed</source>
+        <translation>Rollen nicht aufgelistet</translation>
+    </message>
+    <message>
+        <source>Role in %1</source>
+        <translation>Rolle in %1</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>Regionen</translation>
+    </message>
+    <message>
+        <source>&amp;Regions:</source>
+        <translation>&amp;Regionen:</translation>
+    </message>
+    <message>
+        <source>&amp;Read these</source>
+        <translation>Diese &amp;lesen</translation>
+    </message>
+    <message>
+        <source>Read the active runs of the checked accounts in these regions, and remember the choice</source>
+        <translation>Die aktiven Ausführungen der angehakten Konten in diesen Regionen lesen und die Auswahl merken</translation>
+    </message>
+    <message>
+        <source>Keep the accounts read now</source>
+        <translation>Die jetzt gelesenen Konten beibehalten</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a region name such as eu-west-1.</source>
+        <translation>„%1“ ist kein Regionsname wie eu-west-1.</translation>
+    </message>
+    <message>
+        <source>Name at least one region, such as us-east-1.</source>
+        <translation>Nennen Sie mindestens eine Region, etwa us-east-1.</translation>
+    </message>
+    <message>
+        <source>Check at least one account.</source>
+        <translation>Haken Sie mindestens ein Konto an.</translation>
+    </message>
+</context>
+<context>
+    <name>flowdesk::FleetPage</name>
+    <message>
+        <source>Fleet status</source>
+        <translation>Flottenstatus</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in…</source>
+        <translation>An&amp;melden…</translation>
+    </message>
+    <message>
+        <source>Sign in to IAM Identity Center in the browser, as aws sso login does</source>
+        <translation>Im Browser bei IAM Identity Center anmelden, wie es aws sso login tut</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts and regions…</source>
+        <translation>&amp;Konten und Regionen…</translation>
+    </message>
+    <message>
+        <source>Choose which accounts, roles and regions to read</source>
+        <translation>Wählen, welche Konten, Rollen und Regionen gelesen werden</translation>
+    </message>
+    <message>
+        <source>Re&amp;ad again</source>
+        <translation>&amp;Erneut lesen</translation>
+    </message>
+    <message>
+        <source>Read the active runs of every chosen account and region again</source>
+        <translation>Die aktiven Ausführungen aller gewählten Konten und Regionen erneut lesen</translation>
+    </message>
+    <message>
+        <source>Accounts and regions</source>
+        <translation>Konten und Regionen</translation>
+    </message>
+    <message>
+        <source>One row per account and region: flows, active runs and how reading went</source>
+        <translation>Eine Zeile je Konto und Region: Flows, aktive Ausführungen und wie das Lesen verlief</translation>
+    </message>
+    <message>
+        <source>Active runs across the fleet</source>
+        <translation>Aktive Ausführungen der ganzen Flotte</translation>
+    </message>
+    <message>
+        <source>Filter by account, region or flow</source>
+        <translation>Nach Konto, Region oder Flow filtern</translation>
+    </message>
+    <message>
+        <source>Filter active runs</source>
+        <translation>Aktive Ausführungen filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel selected runs…</source>
+        <translation>Ausgewählte Ausführungen &amp;abbrechen…</translation>
+    </message>
+    <message>
+        <source>Cancel the selected runs in their accounts, after a confirmation</source>
+        <translation>Die ausgewählten Ausführungen in ihren Konten abbrechen, nach einer Bestätigung</translation>
+    </message>
+    <message>
+        <source>Every run in progress or cancelling, with its account and region</source>
+        <translation>Jede laufende oder abbrechende Ausführung, mit Konto und Region</translation>
+    </message>
+    <message>
+        <source>Fleet · %1</source>
+        <translation>Flotte · %1</translation>
+    </message>
+    <message>
+        <source>Listing the accounts of %1…</source>
+        <translation>Die Konten von %1 werden aufgelistet…</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center assigns no account to this login.</source>
+        <translation>IAM Identity Center weist dieser Anmeldung kein Konto zu.</translation>
+    </message>
+    <message>
+        <source>The accounts could not be listed: %1</source>
+        <translation>Die Konten konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Approve code %1 in the browser (the page %2 was opened), then return here. Flowdesk waits for the approval.</source>
+        <translation>Bestätigen Sie den Code %1 im Browser (die Seite %2 wurde geöffnet) und kehren Sie dann hierher zurück. Flowdesk wartet auf die Bestätigung.</translation>
+    </message>
+    <message>
+        <source>Starting the sign-in…</source>
+        <translation>Die Anmeldung wird gestartet…</translation>
+    </message>
+    <message>
+        <source>No accounts chosen yet: choose the accounts and regions to read.</source>
+        <translation>Noch keine Konten gewählt: Wählen Sie die zu lesenden Konten und Regionen.</translation>
+    </message>
+    <message>
+        <source>Reading %1: %2</source>
+        <translation>%1 wird gelesen: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n active run(s) found</source>
+        <translation>
+            <numerusform> · %n aktive Ausführung gefunden</numerusform>
+            <numerusform> · %n aktive Ausführungen gefunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n could not be read (see State)</source>
+        <translation>
+            <numerusform> · %n konnte nicht gelesen werden (siehe Zustand)</numerusform>
+            <numerusform> · %n konnten nicht gelesen werden (siehe Zustand)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n read in part</source>
+        <translation>
+            <numerusform> · %n teilweise gelesen</numerusform>
+            <numerusform> · %n teilweise gelesen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Select runs that are in progress to cancel them.</source>
+        <translation>Wählen Sie laufende Ausführungen aus, um sie abzubrechen.</translation>
+    </message>
+</context>
+<context>
     <name>flowdesk::HistoryWindow</name>
     <message>
         <source>Cancel History</source>
@@ -2673,6 +2915,42 @@ Es starten keine neuen geplanten oder ereignisgesteuerten Ausführungen, bis der
     <message>
         <source>Flowdesk cannot close yet: a cancel is still being sent to %1.</source>
         <translation>Flowdesk kann noch nicht beendet werden: An %1 wird noch ein Abbruch gesendet.</translation>
+    </message>
+    <message>
+        <source>The fleet cannot close while a cancel is being sent; try again when its results window says the requests are done.</source>
+        <translation>Die Flotte kann nicht geschlossen werden, während ein Abbruch gesendet wird; versuchen Sie es erneut, wenn das Ergebnisfenster meldet, dass die Anfragen erledigt sind.</translation>
+    </message>
+    <message>
+        <source>Open IAM Identity Center &amp;fleet…</source>
+        <translation>IAM-Identity-Center-&amp;Flotte öffnen…</translation>
+    </message>
+    <message>
+        <source>Read the active runs of every account an IAM Identity Center login reaches</source>
+        <translation>Die aktiven Ausführungen aller Konten lesen, die eine IAM-Identity-Center-Anmeldung erreicht</translation>
+    </message>
+    <message>
+        <source>Demo fleet (built-in simulator)</source>
+        <translation>Demo-Flotte (eingebauter Simulator)</translation>
+    </message>
+    <message>
+        <source>Open IAM Identity Center fleet</source>
+        <translation>IAM-Identity-Center-Flotte öffnen</translation>
+    </message>
+    <message>
+        <source>%1 has no [sso-session] section (`aws configure sso-session` adds one). You can try the demo fleet:</source>
+        <translation>%1 hat keinen Abschnitt [sso-session] (`aws configure sso-session` legt einen an). Sie können die Demo-Flotte ausprobieren:</translation>
+    </message>
+    <message>
+        <source>The IAM Identity Center login (sso-session of %1):</source>
+        <translation>Die IAM-Identity-Center-Anmeldung (sso-session aus %1):</translation>
+    </message>
+    <message>
+        <source>Every chosen account and region of %1, and their active runs</source>
+        <translation>Alle gewählten Konten und Regionen von %1 und ihre aktiven Ausführungen</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center · %1</source>
+        <translation>IAM Identity Center · %1</translation>
     </message>
 </context>
 <context>
@@ -3378,6 +3656,61 @@ Es starten keine neuen geplanten oder ereignisgesteuerten Ausführungen, bis der
     <message>
         <source>The IAM Identity Center login for %1 has expired%2. %3</source>
         <translation>Die IAM-Identity-Center-Anmeldung für %1 ist abgelaufen%2. %3</translation>
+    </message>
+</context>
+<context>
+    <name>flowdesk::aws::SsoDeviceLogin</name>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center did not answer (%1). Check the network connection.</source>
+        <translation>IAM Identity Center hat nicht geantwortet (%1). Prüfen Sie die Netzwerkverbindung.</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center answered HTTP %1 %2%3.</source>
+        <translation>IAM Identity Center antwortete HTTP %1 %2%3.</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center is not reachable: no network access.</source>
+        <translation>IAM Identity Center ist nicht erreichbar: kein Netzwerkzugang.</translation>
+    </message>
+    <message>
+        <source>Flowdesk could not register with IAM Identity Center: %1</source>
+        <translation>Flowdesk konnte sich nicht bei IAM Identity Center registrieren: %1</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center registered Flowdesk without a usable client ID, secret and expiry.</source>
+        <translation>IAM Identity Center hat Flowdesk ohne verwendbare Client-ID, Geheimnis und Ablaufzeit registriert.</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center did not start the sign-in for %1: %2</source>
+        <translation>IAM Identity Center hat die Anmeldung für %1 nicht gestartet: %2</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center started the sign-in without a usable code and page.</source>
+        <translation>IAM Identity Center hat die Anmeldung ohne verwendbaren Code und Seite gestartet.</translation>
+    </message>
+    <message>
+        <source>The sign-in code expired before it was approved. Start the sign-in again.</source>
+        <translation>Der Anmeldecode ist abgelaufen, bevor er bestätigt wurde. Starten Sie die Anmeldung erneut.</translation>
+    </message>
+    <message>
+        <source>The sign-in was denied in the browser.</source>
+        <translation>Die Anmeldung wurde im Browser abgelehnt.</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center did not complete the sign-in: %1</source>
+        <translation>IAM Identity Center hat die Anmeldung nicht abgeschlossen: %1</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center completed the sign-in without a usable access token (accessToken, expiresIn).</source>
+        <translation>IAM Identity Center hat die Anmeldung ohne verwendbares Zugriffstoken abgeschlossen (accessToken, expiresIn).</translation>
     </message>
 </context>
 <context>
@@ -4219,6 +4552,113 @@ Es starten keine neuen geplanten oder ereignisgesteuerten Ausführungen, bis der
             <numerusform>welche Ausführungen beim Senden liefen, ist nicht aufgezeichnet; jetzt läuft %n Ausführung des Flows</numerusform>
             <numerusform>welche Ausführungen beim Senden liefen, ist nicht aufgezeichnet; jetzt laufen %n Ausführungen des Flows</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>flowdesk::models::FleetController</name>
+    <message numerus="yes">
+        <source>%1 of %n account-region(s) read</source>
+        <translation>
+            <numerusform>%1 von %n Konto-Region gelesen</numerusform>
+            <numerusform>%1 von %n Konto-Regionen gelesen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdesk::models::FleetRegionsModel</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Gelesen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Partial: runs of %n flow(s) unread (%1)</source>
+        <translation>
+            <numerusform>Teilweise: Ausführungen von %n Flow nicht gelesen (%1)</numerusform>
+            <numerusform>Teilweise: Ausführungen von %n Flows nicht gelesen (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Partial: the flow list is incomplete (%1)</source>
+        <translation>Teilweise: die Flow-Liste ist unvollständig (%1)</translation>
+    </message>
+    <message>
+        <source>Not read: the scan was stopped</source>
+        <translation>Nicht gelesen: das Lesen wurde angehalten</translation>
+    </message>
+    <message>
+        <source>Failed: credentials not accepted in this region (is it enabled for the account?)</source>
+        <translation>Fehlgeschlagen: Anmeldedaten in dieser Region nicht akzeptiert (ist sie für das Konto aktiviert?)</translation>
+    </message>
+    <message>
+        <source>Failed: role %1 may not read AppFlow here (AccessDeniedException)</source>
+        <translation>Fehlgeschlagen: Rolle %1 darf AppFlow hier nicht lesen (AccessDeniedException)</translation>
+    </message>
+    <message>
+        <source>Failed: no credentials: %1</source>
+        <translation>Fehlgeschlagen: keine Anmeldedaten: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>unbekannter Fehler</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Account ID</source>
+        <translation>Konto-ID</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>Flows</translation>
+    </message>
+    <message>
+        <source>Active runs</source>
+        <translation>Aktive Ausführungen</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+</context>
+<context>
+    <name>flowdesk::models::FleetRunsModel</name>
+    <message>
+        <source>%1 (%2), role %3</source>
+        <translation>%1 (%2), Rolle %3</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Flow</translation>
     </message>
 </context>
 <context>

@@ -209,6 +209,30 @@
     </message>
 </context>
 <context>
+    <name>flowdesk::FleetPage</name>
+    <message numerus="yes">
+        <source> · %n active run(s) found</source>
+        <translation>
+            <numerusform> · %n active run found</numerusform>
+            <numerusform> · %n active runs found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n could not be read (see State)</source>
+        <translation>
+            <numerusform> · %n could not be read (see State)</numerusform>
+            <numerusform> · %n could not be read (see State)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n read in part</source>
+        <translation>
+            <numerusform> · %n read in part</numerusform>
+            <numerusform> · %n read in part</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>flowdesk::HistoryWindow</name>
     <message numerus="yes">
         <source>%n damaged line(s) skipped (line(s) %1). Every other line was read.</source>
@@ -423,6 +447,26 @@
         <translation>
             <numerusform>which runs were in progress when it was sent is not recorded; %n run of the flow is in progress now</numerusform>
             <numerusform>which runs were in progress when it was sent is not recorded; %n runs of the flow are in progress now</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdesk::models::FleetController</name>
+    <message numerus="yes">
+        <source>%1 of %n account-region(s) read</source>
+        <translation>
+            <numerusform>%1 of %n account-region read</numerusform>
+            <numerusform>%1 of %n account-regions read</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdesk::models::FleetRegionsModel</name>
+    <message numerus="yes">
+        <source>Partial: runs of %n flow(s) unread (%1)</source>
+        <translation>
+            <numerusform>Partial: runs of %n flow unread (%1)</numerusform>
+            <numerusform>Partial: runs of %n flows unread (%1)</numerusform>
         </translation>
     </message>
 </context>
