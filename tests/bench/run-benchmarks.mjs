@@ -7,7 +7,7 @@
 //
 // usage: node run-benchmarks.mjs --build-dir build/release [--out DIR] [--sizes 1000,100]
 //        [--reps 5] [--cli-reps 3] [--cli-sample 100] [--peers flowdesk,sdk-js,aws-cli]
-//        [--shared-dir ../shared] [--only history,cancel,merge,cold-start,memory,profiles,cli-cold-start,cancel-older]
+//        [--shared-dir ../shared] [--only history,cancel,merge,cold-start,memory,profiles,cli-cold-start,cancel-older,fleet]
 //        [--profile-sizes 1000,10000,68000] [--smoke]
 // (--peers defaults to $FLOWDESK_BENCH_PEERS, else all three; --shared-dir to
 // $FLOWDESK_SHARED_DIR, else the shared/ folder beside the repository.)
@@ -42,7 +42,8 @@ const { values: opt } = parseArgs({
         peers: { type: 'string', default: process.env.FLOWDESK_BENCH_PEERS ?? 'flowdesk,sdk-js,aws-cli' },
         concurrency: { type: 'string', default: '8' },
         'shared-dir': { type: 'string', default: process.env.FLOWDESK_SHARED_DIR ?? path.join(here, '..', '..', '..', 'shared') },
-        only: { type: 'string', default: 'history,cancel,merge,cold-start,memory,profiles,cli-cold-start,cancel-older' },
+        only: { type: 'string', default: 'history,cancel,merge,cold-start,memory,profiles,cli-cold-start,cancel-older,fleet' },
+        'fleet-accounts': { type: 'string', default: '500' },
         'profile-sizes': { type: 'string', default: '1000,10000,68000' },
         smoke: { type: 'boolean', default: false },
     },
@@ -55,6 +56,7 @@ if (opt.smoke) {
     Object.assign(opt, {
         sizes: '6', 'runs-per-flow': '3', reps: '1', 'cli-reps': '1', 'cli-sample': '1',
         'cancel-flows': '3', 'cancel-runs-per-flow': '2', 'merge-runs': '200', 'profile-sizes': '200',
+        'fleet-accounts': '10',
     });
 }
 const buildDir = path.resolve(opt['build-dir']);
@@ -70,7 +72,7 @@ const cancelFlows = Number(opt['cancel-flows']);
 const cancelRunsPerFlow = Number(opt['cancel-runs-per-flow']);
 const only = new Set(opt.only.split(','));
 for (const name of only) {
-    if (!['history', 'cancel', 'merge', 'cold-start', 'memory', 'profiles', 'cli-cold-start', 'cancel-older'].includes(name)) {
+    if (!['history', 'cancel', 'merge', 'cold-start', 'memory', 'profiles', 'cli-cold-start', 'cancel-older', 'fleet'].includes(name)) {
         console.error(`run-benchmarks: unknown workload '${name}' in --only`);
         process.exit(2);
     }
@@ -84,8 +86,9 @@ const bin = {
     bench: path.join(buildDir, 'bench', 'flowdesk-bench'),
     merge: path.join(buildDir, 'bench', 'bench_modelmerge'),
     profiles: path.join(buildDir, 'bench', 'bench_profiles'),
+    fleet: path.join(buildDir, 'bench', 'bench_fleetscan'),
 };
-const needsSim = ['history', 'cancel', 'memory', 'cli-cold-start', 'cancel-older'].some((name) => only.has(name));
+const needsSim = ['history', 'cancel', 'memory', 'cli-cold-start', 'cancel-older', 'fleet'].some((name) => only.has(name));
 const needsDriver = ['history', 'cancel', 'memory'].some((name) => only.has(name));
 for (const need of [...(needsSim ? [bin.sim] : []), ...(needsDriver ? [bin.bench] : []), ...(only.has('profiles') ? [bin.profiles] : [])]) {
     if (!existsSync(need)) {
@@ -477,6 +480,30 @@ async function modelMerge() {
     return result;
 }
 
+// Fleet scan (issue #14): bench_fleetscan starts flowdesk-sim with --accounts, --regions and
+// AWS-style rate limits itself and prints the time to every active run against the quota-bound
+// minimum it computes, the throttled answers and failed calls. Flowdesk only so far: the AWS CLI
+// loop and the JS SDK script over the same fleet are still to be written (docs/BENCHMARKS.md).
+async function fleetScan() {
+    if (!existsSync(bin.fleet)) return { status: 'skipped', why: `${bin.fleet} is missing` };
+    const args = ['--sim', bin.sim, '--accounts', opt['fleet-accounts']];
+    if (opt.smoke) args.push('--flows', '4', '--latency-ms', '5');
+    const outcome = await run(bin.fleet, args);
+    const number = (re) => Number(re.exec(outcome.stdout)?.[1] ?? NaN);
+    const result = {
+        status: outcome.code === 0 ? 'ok' : 'failed',
+        accounts: Number(opt['fleet-accounts']),
+        seconds: number(/time to every active run: ([\d.]+) s/),
+        boundSeconds: number(/quota-bound minimum: ([\d.]+) s/),
+        throttled: number(/throttled answers: (\d+)/),
+        failedCalls: number(/failed calls: (\d+)/),
+        peakRssMiB: number(/peak RSS: (\d+) MiB/),
+        output: outcome.stdout.trim(),
+    };
+    if (outcome.code !== 0 || Number.isNaN(result.seconds)) throw new Error(`bench_fleetscan failed:\n${outcome.stdout}${outcome.stderr.slice(-2000)}`);
+    return result;
+}
+
 // Cold start: `flowdesk --demo --startup-probe` prints "startup-probe: first populated paint
 // after N ms" (measured from main()) and quits; the harness also times the whole process.
 async function coldStart() {
@@ -771,6 +798,11 @@ function table() {
     if (only.has('cli-cold-start')) lines.push(cliCold?.status === 'ok'
         ? `| flowdesk-cli cold start | \`flowdesk-cli flows\`, demo scenario | 1 / — / — | ${fmt(cliCold.firstLineMs)} to the first line (max ${fmt(cliCold.maxFirstLineMs)}), ${fmt(cliCold.processMs)} whole process (n=${cliCold.reps}) | ${dash(6)} | ${loadCell(cliCold.load)} |`
         : `| flowdesk-cli cold start | demo scenario | — | ${cliCold?.status ?? 'not run'}${cliCold?.why ? `: ${cliCold.why}` : ''} | ${dash(6)} | ${loadCell(cliCold?.load)} |`);
+    const fleet = results.fleet;
+    if (only.has('fleet')) lines.push(fleet?.status === 'ok'
+        ? `| fleet scan | ${fleet.accounts} accounts × 2 regions | — | ${fleet.seconds.toFixed(1)} s to every active run; quota-bound minimum ${fleet.boundSeconds.toFixed(1)} s `
+            + `(${(fleet.seconds / fleet.boundSeconds).toFixed(2)}×); ${fleet.throttled} throttled answers, ${fleet.failedCalls} failed calls; peak RSS ${fleet.peakRssMiB} MiB | ${dash(6)} | ${loadCell(fleet.load)} |`
+        : `| fleet scan | ${opt['fleet-accounts']} accounts | — | ${fleet?.status ?? 'not run'}${fleet?.why ? `: ${fleet.why}` : ''} | ${dash(6)} | ${loadCell(fleet?.load)} |`);
     const profiles = results.profiles;
     if (only.has('profiles') && profiles?.status === 'ok') {
         const kib = (bytes) => (bytes === null ? '?' : `${(bytes / 1024).toFixed(0)} KiB`);
@@ -815,6 +847,7 @@ try {
     if (only.has('profiles')) results.profiles = await profilesStartup();
     if (only.has('cli-cold-start')) results.cliColdStart = await timed(cliColdStart);
     if (only.has('cancel-older')) await cancelOlderWorkload();
+    if (only.has('fleet')) results.fleet = await timed(fleetScan);
 } catch (error) {
     console.error(`[bench] FAILED: ${error.message}`);
     process.exitCode = 1;
