@@ -6,6 +6,7 @@
 #include "StatusBadgeDelegate.h"
 #include "ToneTextDelegate.h"
 
+#include <AppFlowCall.h>
 #include <CancelController.h>
 #include <FleetController.h>
 #include <ModelRoles.h>
@@ -344,10 +345,50 @@ void FleetPage::cancelSelected()
         emit info(tr("Select runs that are in progress to cancel them."));
         return;
     }
-    auto *dialog = new CancelConfirmationDialog(plan, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &CancelConfirmationDialog::cancelConfirmed, this, [this, plan](bool) { execute(plan); });
-    dialog->open();
+    // What the confirmation must say about each flow (its trigger, whether a batch API makes a
+    // cancelled run finish its batch) comes from DescribeFlow, asked in each flow's own account.
+    auto shared = std::make_shared<CancelPlan>(plan);
+    auto pending = std::make_shared<int>(static_cast<int>(plan.flows.size()));
+    m_cancelButton->setEnabled(false);
+    m_status->setText(tr("Checking the flow settings before cancelling…"));
+    auto open = [this, shared] {
+        updateStatus();
+        updateButtons();
+        auto *dialog = new CancelConfirmationDialog(*shared, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &CancelConfirmationDialog::cancelConfirmed, this,
+                [this, plan = *shared](bool) { execute(plan); });
+        dialog->open();
+    };
+    for (int i = 0; i < shared->flows.size(); ++i) {
+        models::Connection *connection = shared->flows.at(i).connection;
+        auto settle = [shared, pending, open, i, answered = std::make_shared<bool>(false)](
+                          const std::optional<appflow::FlowDescription> &description) {
+            if (*answered)
+                return;
+            *answered = true;
+            if (description) {
+                CancelPlan::FlowRuns &flow = shared->flows[i];
+                flow.descriptionKnown = true;
+                flow.triggerType = description->definition.triggerType;
+                flow.batchApiUses = description->batchApiUses;
+            }
+            // A failed DescribeFlow does not block the cancel: the dialog says it could not
+            // check for a batch API.
+            if (--*pending == 0)
+                open();
+        };
+        if (!connection) {
+            settle(std::nullopt);
+            continue;
+        }
+        appflow::AppFlowCall *call = connection->client()->describeFlow(
+            shared->flows.at(i).flowName, this,
+            [settle](const appflow::AppFlowResult<appflow::FlowDescription> &result) {
+                settle(result.ok() ? std::optional<appflow::FlowDescription>(result.value()) : std::nullopt);
+            });
+        connect(call, &QObject::destroyed, this, [settle] { settle(std::nullopt); });
+    }
 }
 
 // One controller and results window per account × region: each has its own client, its own

@@ -2358,6 +2358,10 @@ Ohne Optionen verbindet sich Flowdesk mit Ihrer AWS-CLI-Konfiguration (AWS_PROFI
         <source>Select runs that are in progress to cancel them.</source>
         <translation>Wählen Sie laufende Ausführungen aus, um sie abzubrechen.</translation>
     </message>
+    <message>
+        <source>Checking the flow settings before cancelling…</source>
+        <translation>Die Flow-Einstellungen werden vor dem Abbruch geprüft…</translation>
+    </message>
 </context>
 <context>
     <name>flowdesk::HistoryWindow</name>

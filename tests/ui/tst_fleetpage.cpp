@@ -182,6 +182,9 @@ private slots:
             dialog = m_page->findChild<CancelConfirmationDialog *>();
             return dialog && dialog->isVisible();
         }, 5000));
+        // DescribeFlow was asked in each flow's own account: the batch-API fact is known.
+        for (const CancelPlan::FlowRuns &flow : dialog->plan().flows)
+            QVERIFY2(flow.descriptionKnown, qPrintable(flow.connectionName + u' ' + flow.flowName));
         // The same confirmation: its warnings, and each account named.
         const QString text = [&] {
             QString all;
