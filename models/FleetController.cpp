@@ -110,6 +110,12 @@ void FleetController::refresh()
         m_runs.mergeRegion(state);
 }
 
+void FleetController::refreshActive()
+{
+    m_scanner->scan(m_chosen, m_chosenRegions, fleet::FleetScanner::Scope::Active);
+    m_regions.setRegions(m_scanner->regions());
+}
+
 void FleetController::stop()
 {
     m_scanner->stop();

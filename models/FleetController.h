@@ -58,6 +58,9 @@ public:
     const QList<fleet::FleetAccountChoice> &chosenAccounts() const { return m_chosen; }
     const QStringList &chosenRegions() const { return m_chosenRegions; }
     void refresh();  // scans the chosen accounts × regions
+    // What an auto-refresh does: only the flows with active runs or a new last run are read
+    // again (FleetScanner::Scope::Active).
+    void refreshActive();
     void stop();
 
     // The connection of one account × region, made on first use and kept while this lives.

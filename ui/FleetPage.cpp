@@ -133,6 +133,23 @@ FleetPage::FleetPage(models::FleetController *fleet, QWidget *parent)
         for (int column = 0; column < FleetRunsModel::ColumnCount - 1; ++column)
             m_runsView->resizeColumnToContents(column);
     });
+    m_autoRefresh = new QTimer(this);
+    m_autoRefresh->setSingleShot(true);
+    m_autoRefresh->setInterval(std::chrono::seconds(kAutoRefreshSeconds));
+    connect(m_autoRefresh, &QTimer::timeout, this, [this] {
+        if (m_fleet->scanner()->isScanning())
+            return; // the scan's end starts the timer again
+        if (!isVisible()) {
+            m_autoRefresh->start(); // not in front: ask again later
+            return;
+        }
+        m_fleet->refreshActive();
+        updateStatus();
+    });
+    connect(m_fleet, &models::FleetController::scanFinished, this, [this] {
+        if (m_fleet->runs()->rowCount() > 0)
+            m_autoRefresh->start();
+    });
     connect(m_runsView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &FleetPage::updateButtons);
     connect(m_fleet->runs(), &QAbstractItemModel::rowsRemoved, this, &FleetPage::updateButtons);
     updateStatus();

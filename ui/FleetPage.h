@@ -10,6 +10,7 @@ class QLineEdit;
 class QNetworkAccessManager;
 class QPushButton;
 class QSortFilterProxyModel;
+class QTimer;
 class QTreeView;
 
 namespace flowdesk {
@@ -44,6 +45,9 @@ public:
     QTreeView *runsView() const { return m_runsView; }
     QLineEdit *filterEdit() const { return m_filter; }
     QPushButton *cancelButton() const { return m_cancelButton; }
+    // While runs are active, the fleet's active runs are read again this often (tab shown).
+    static constexpr int kAutoRefreshSeconds = 60;
+    QTimer *autoRefreshTimer() const { return m_autoRefresh; }
     // A cancel of this fleet still has requests in flight: closing the tab must wait.
     bool cancelsInFlight() const;
     QList<class CancelOutcomeView *> outcomeViews() const;
@@ -82,6 +86,9 @@ private:
     QSortFilterProxyModel *m_runsProxy = nullptr;
     QNetworkAccessManager *m_network = nullptr;
     QPointer<aws::SsoDeviceLogin> m_deviceLogin;
+    // While runs are active the fleet is read again every kAutoRefreshSeconds, the active
+    // runs only (FleetController::refreshActive), and only while the tab is shown.
+    QTimer *m_autoRefresh = nullptr;
     // The results windows of this fleet's cancels: they use its connections, so they close
     // with the tab (before the connections go).
     QList<QPointer<class CancelOutcomeView>> m_outcomeViews;

@@ -9,6 +9,8 @@
 #include <CachingCredentialSource.h>
 #include <SsoCredentialSource.h>
 
+#include <QSet>
+
 namespace flowdesk::fleet {
 
 // One account × region being read.
@@ -17,6 +19,7 @@ struct FleetScanner::Reading {
     quint64 generation = 0;
     QPointer<appflow::AppFlowClient> client;
     int pendingFlows = 0;
+    QHash<QString, QString> signatures; // flow → last-run signature, from this read's listing
 };
 
 FleetScanner::FleetScanner(aws::SsoCredentialSource *login, SsoPortalClient *portal,
@@ -49,9 +52,11 @@ appflow::AppFlowClientConfig FleetScanner::configFor(const QString &region) cons
     return config;
 }
 
-void FleetScanner::scan(const QList<FleetAccountChoice> &accounts, const QStringList &regions)
+void FleetScanner::scan(const QList<FleetAccountChoice> &accounts, const QStringList &regions, Scope scope)
 {
     stop();
+    m_scope = scope;
+    m_flowsRead = 0;
     m_regions.clear();
     m_queue.clear();
     m_finished = 0;
@@ -204,14 +209,57 @@ void FleetScanner::startRegion(int index)
         });
 }
 
+namespace {
+
+QString lastRunSignature(const appflow::FlowDefinition &flow)
+{
+    if (!flow.lastRunExecutionDetails)
+        return {};
+    const appflow::ExecutionDetails &last = *flow.lastRunExecutionDetails;
+    return last.mostRecentExecutionTime.toString(Qt::ISODateWithMs) + u'|' + last.mostRecentExecutionStatusText;
+}
+
+} // namespace
+
 void FleetScanner::readRuns(const std::shared_ptr<Reading> &reading,
                             const QList<appflow::FlowDefinition> &flows)
 {
+    FleetRegionState &state = m_regions[reading->index];
+    const QString key = state.accountId + u'/' + state.region;
+    const auto seen = m_lastRunSeen.constFind(key);
+    const auto before = m_lastRead.constFind(key);
+    // An Active scan trusts the last complete read of this region for the flows it skips.
+    const bool incremental = m_scope == Scope::Active && seen != m_lastRunSeen.cend() && before != m_lastRead.cend();
+    QSet<QString> hadActive;
+    if (incremental) {
+        for (const FleetRun &run : before->activeRuns)
+            hadActive.insert(run.flowName);
+    }
+    QHash<QString, QString> signatures;
     QList<appflow::FlowDefinition> ran;
     for (const appflow::FlowDefinition &flow : flows) {
-        if (flow.lastRunExecutionDetails)
+        const QString signature = lastRunSignature(flow);
+        signatures.insert(flow.flowName, signature);
+        if (signature.isEmpty())
+            continue; // never ran
+        const bool changed = !incremental || seen->value(flow.flowName) != signature;
+        if (changed || hadActive.contains(flow.flowName))
             ran.append(flow);
     }
+    if (incremental) {
+        // Flows not read again keep what the last read found (they had no active run then and
+        // their last run has not changed: still none). Flows gone from the listing leave.
+        QSet<QString> reading_;
+        for (const appflow::FlowDefinition &flow : ran)
+            reading_.insert(flow.flowName);
+        for (const FleetRun &run : before->activeRuns) {
+            if (!reading_.contains(run.flowName) && signatures.contains(run.flowName))
+                state.activeRuns.append(run);
+        }
+    }
+    // Remembered only once the region is read completely (finishRegion).
+    reading->signatures = signatures;
+    m_flowsRead += static_cast<int>(ran.size());
     reading->pendingFlows = static_cast<int>(ran.size());
     if (ran.isEmpty() || !reading->client) {
         finishRegion(reading);
@@ -264,6 +312,15 @@ void FleetScanner::finishRegion(const std::shared_ptr<Reading> &reading)
     FleetRegionState &state = m_regions[reading->index];
     if (state.status == FleetRegionState::Status::Reading)
         state.status = state.error ? FleetRegionState::Status::Partial : FleetRegionState::Status::Read;
+    const QString key = state.accountId + u'/' + state.region;
+    if (state.status == FleetRegionState::Status::Read) {
+        m_lastRunSeen.insert(key, reading->signatures);
+        m_lastRead.insert(key, state);
+    } else {
+        // Not read completely: the next Active scan reads this region in full.
+        m_lastRunSeen.remove(key);
+        m_lastRead.remove(key);
+    }
     if (state.error)
         qCInfo(lcFleet).noquote() << "account" << state.accountId << state.region << "not fully read:"
                                   << state.error->toString();

@@ -95,8 +95,15 @@ public:
                  QObject *parent = nullptr);
     ~FleetScanner() override;
 
-    // Starts reading `accounts` × `regions` afresh (what an earlier scan read is dropped).
-    void scan(const QList<FleetAccountChoice> &accounts, const QStringList &regions);
+    // Full: every flow that has run is read. Active (what an auto-refresh does): each
+    // account × region lists its flows, then reads only the flows that had active runs at the
+    // last read or whose last run changed since (ListFlows' lastRunExecutionDetails): a new run
+    // always changes it, so nothing is missed and idle flows cost nothing. A region not read
+    // in full before is read in full.
+    enum class Scope { Full, Active };
+    // Starts reading `accounts` × `regions` (the results of an earlier scan are replaced
+    // region by region as the new one reads them).
+    void scan(const QList<FleetAccountChoice> &accounts, const QStringList &regions, Scope scope = Scope::Full);
     void stop(); // aborts what is in flight; unfinished regions are Failed with Aborted
 
     const QList<FleetRegionState> &regions() const { return m_regions; }
@@ -113,6 +120,8 @@ public:
 
     // AppFlow pages read by this scan, and AppFlow calls that failed after all their retries.
     int appFlowPages() const { return m_pages; }
+    // Flows whose runs this scan read (an Active scan reads few).
+    int flowsRead() const { return m_flowsRead; }
 
     // The AppFlow client settings of one region (adaptive retry on).
     appflow::AppFlowClientConfig configFor(const QString &region) const;
@@ -138,6 +147,12 @@ private:
     int m_reading = 0;
     int m_finished = 0;
     int m_pages = 0;
+    int m_flowsRead = 0;
+    Scope m_scope = Scope::Full;
+    // Per "account/region", from its last complete read: each flow's last-run signature, and
+    // that read's state (its active runs are kept for the flows an Active scan does not read).
+    QHash<QString, QHash<QString, QString>> m_lastRunSeen;
+    QHash<QString, FleetRegionState> m_lastRead;
     int m_failedCalls = 0;
     quint64 m_generation = 0;     // bumped by scan()/stop(): late answers of an older scan are dropped
     QObject *m_scanContext = nullptr; // parent of this scan's clients; deleted by stop()/scan()

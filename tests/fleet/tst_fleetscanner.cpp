@@ -194,6 +194,39 @@ private slots:
         qInfo("%d throttled answers, all retried", throttled);
     }
 
+    // An auto-refresh reads only the flows with active runs (or a new last run), and still
+    // ends up with exactly the simulator's active runs.
+    void activeScanReadsOnlyWhatCanHaveChanged()
+    {
+        const auto sim = startSimulator(config(5, 10));
+        const QList<flowdesk::sim::SsoAccount> directory = flowdesk::sim::SsoDirectory::generate(5, 11);
+        const auto session = login(sim->url());
+        SsoPortalClient portal(sim->url(), &m_network);
+        FleetScanner scanner(session.get(), &portal, settings(sim->url()));
+        QSignalSpy finished(&scanner, &FleetScanner::finished);
+        scanner.scan(choose(directory), {QStringLiteral("us-east-1")});
+        QVERIFY(finished.wait(30000));
+        const int fullReads = scanner.flowsRead();
+        QCOMPARE(fullReads, 5 * 10); // every generated flow has run
+        int flowsWithActiveRuns = 0;
+        for (const FleetRegionState &state : scanner.regions()) {
+            QSet<QString> flows;
+            for (const FleetRun &run : state.activeRuns)
+                flows.insert(run.flowName);
+            flowsWithActiveRuns += static_cast<int>(flows.size());
+        }
+        QVERIFY(flowsWithActiveRuns > 0);
+
+        scanner.scan(choose(directory), {QStringLiteral("us-east-1")}, FleetScanner::Scope::Active);
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(scanner.flowsRead() <= flowsWithActiveRuns + 2, // + flows whose last run changed meanwhile
+                 qPrintable(QStringLiteral("%1 read of %2").arg(scanner.flowsRead()).arg(fullReads)));
+        for (const FleetRegionState &state : scanner.regions()) {
+            QCOMPARE(state.status, Status::Read);
+            QCOMPARE(found(state), sim->activeRuns(state.accountId, state.region));
+        }
+    }
+
     void stopEndsTheScanAndSaysWhatWasNotRead()
     {
         flowdesk::sim::SimulatorConfig c = config(4, 3);
