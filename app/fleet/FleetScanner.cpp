@@ -157,6 +157,18 @@ void FleetScanner::startNext()
 void FleetScanner::startRegion(int index)
 {
     FleetRegionState &state = m_regions[index];
+    if (m_scope == Scope::Active) {
+        const auto refused = m_refused.constFind(state.accountId + u'/' + state.region);
+        if (refused != m_refused.cend() && refused->roleName == state.roleName) {
+            state = *refused;
+            ++m_finished;
+            emit regionChanged(index);
+            emit progressChanged(m_finished, static_cast<int>(m_regions.size()));
+            if (m_finished == m_regions.size())
+                emit finished();
+            return;
+        }
+    }
     aws::CredentialSource *credentials = credentialsFor(state.accountId);
     if (!credentials) {
         state.status = FleetRegionState::Status::Failed;
@@ -316,10 +328,19 @@ void FleetScanner::finishRegion(const std::shared_ptr<Reading> &reading)
     if (state.status == FleetRegionState::Status::Read) {
         m_lastRunSeen.insert(key, reading->signatures);
         m_lastRead.insert(key, state);
+        m_refused.remove(key);
     } else {
-        // Not read completely: the next Active scan reads this region in full.
+        // Not read completely: the next Active scan reads this region in full, unless AppFlow
+        // refused it for good (the same answer would come again).
         m_lastRunSeen.remove(key);
         m_lastRead.remove(key);
+        const bool forGood = state.status == FleetRegionState::Status::Failed && state.error
+            && (state.error->code() == appflow::AppFlowError::Code::AccessDenied
+                || state.error->codeText() == u"UnrecognizedClientException");
+        if (forGood)
+            m_refused.insert(key, state);
+        else
+            m_refused.remove(key);
     }
     if (state.error)
         qCInfo(lcFleet).noquote() << "account" << state.accountId << state.region << "not fully read:"

@@ -99,7 +99,8 @@ public:
     // account × region lists its flows, then reads only the flows that had active runs at the
     // last read or whose last run changed since (ListFlows' lastRunExecutionDetails): a new run
     // always changes it, so nothing is missed and idle flows cost nothing. A region not read
-    // in full before is read in full.
+    // in full before is read in full, except one refused for good (AccessDenied, a region not
+    // enabled): its earlier answer is shown again, and only a Full scan asks again.
     enum class Scope { Full, Active };
     // Starts reading `accounts` × `regions` (the results of an earlier scan are replaced
     // region by region as the new one reads them).
@@ -153,6 +154,10 @@ private:
     // that read's state (its active runs are kept for the flows an Active scan does not read).
     QHash<QString, QHash<QString, QString>> m_lastRunSeen;
     QHash<QString, FleetRegionState> m_lastRead;
+    // Regions whose last read was refused for good (a role without AppFlow rights, a region
+    // the account has not enabled): an Active scan shows that again instead of asking; a Full
+    // scan ("Read again") asks.
+    QHash<QString, FleetRegionState> m_refused;
     int m_failedCalls = 0;
     quint64 m_generation = 0;     // bumped by scan()/stop(): late answers of an older scan are dropped
     QObject *m_scanContext = nullptr; // parent of this scan's clients; deleted by stop()/scan()

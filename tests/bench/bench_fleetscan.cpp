@@ -154,6 +154,8 @@ int main(int argc, char *argv[])
     const double seconds = static_cast<double>(clock.nsecsElapsed()) / 1e9;
     if (exitCode != 0)
         return exitCode;
+    // The portal requests of the scan (not of the auto-refresh below) that were not throttled.
+    const int scanPortalAnswered = fleet.portal()->requestsSent() - fleet.portal()->throttledAnswers();
 
     // What the fleet read, and what failed in it.
     int read = 0, disabled = 0, failedRegions = 0, flowsSeen = 0, maxFlows = 0;
@@ -174,6 +176,8 @@ int main(int argc, char *argv[])
     for (const models::FleetController::Account &account : fleet.accounts())
         rolesFailed += account.error.isEmpty() ? 0 : 1;
     const long rss = peakRssKiB();
+    const int scanFailedAppFlowCalls = fleet.scanner()->appFlowFailedCalls();
+    const int scanActiveRuns = fleet.scanner()->activeRunCount();
 
     // An auto-refresh right after (what the Fleet tab does every minute while runs are
     // active): ListFlows per account-region, then only the flows with active runs or a new
@@ -211,10 +215,10 @@ int main(int argc, char *argv[])
             ++portalOk;
     }
     // Quota-bound minimum: each bucket starts full (burst = rate) and refills at its rate.
-    const double portalBound = std::max(0.0, (portalOk - portalTps) / portalTps);
+    const double portalBound = std::max(0.0, (scanPortalAnswered - portalTps) / portalTps);
     const double appflowBound = std::max(0.0, (maxFlows - appflowTps) / appflowTps); // DescribeFlowExecutionRecords per account-region
     const double bound = std::max(portalBound, appflowBound);
-    const int failedCalls = fleet.scanner()->appFlowFailedCalls() - disabled + rolesFailed + (fleet.accountsError().isEmpty() ? 0 : 1);
+    const int failedCalls = scanFailedAppFlowCalls - disabled + rolesFailed + (fleet.accountsError().isEmpty() ? 0 : 1);
 
     QTextStream out(stdout);
     out << "fleet scan: " << accounts << " accounts x " << regions.size() << " regions x " << parser.value(flowsOption)
@@ -222,11 +226,11 @@ int main(int argc, char *argv[])
         << parser.value(latencyOption) << " ms latency; " << settings.maxConcurrentRegions << " account-regions at once, "
         << settings.clientConfig.maxConcurrentRequests << " requests in flight each" << Qt::endl;
     out << "  time to every active run: " << QString::number(seconds, 'f', 2) << " s" << Qt::endl;
-    out << "  quota-bound minimum: " << QString::number(bound, 'f', 2) << " s (portal " << portalOk << " requests: "
+    out << "  quota-bound minimum: " << QString::number(bound, 'f', 2) << " s (portal " << scanPortalAnswered << " requests: "
         << QString::number(portalBound, 'f', 2) << " s; AppFlow per account-region: " << QString::number(appflowBound, 'f', 2)
         << " s) -> " << QString::number(bound > 0 ? seconds / bound : 0, 'f', 2) << "x" << Qt::endl;
     out << "  account-regions read: " << read << ", not enabled (by design, shown in place): " << disabled
-        << ", failed: " << failedRegions << "; flows " << flowsSeen << ", active runs " << fleet.scanner()->activeRunCount() << Qt::endl;
+        << ", failed: " << failedRegions << "; flows " << flowsSeen << ", active runs " << scanActiveRuns << Qt::endl;
     out << "  throttled answers: " << throttled << ", failed calls: " << failedCalls
         << " (error answers other than the disabled regions' in the log: " << errors << ")" << Qt::endl;
     out << "  requests answered (scan and auto-refresh): portal " << portalOk << ", ListFlows " << okByOperation.value(QStringLiteral("ListFlows"))

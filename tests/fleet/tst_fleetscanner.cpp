@@ -141,6 +141,17 @@ private slots:
         QCOMPARE(scanner.activeRunCount(), activeSeen);
         QCOMPARE(scanner.appFlowFailedCalls(), 2 + 1); // two denied regions, one disabled region
 
+        // An auto-refresh does not ask again where AppFlow refused for good (denied role,
+        // disabled region): the same answer is shown, and no credentials are fetched again.
+        const int portalBefore = portal.requestsSent();
+        scanner.scan(chosen, m_regions, FleetScanner::Scope::Active);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(portal.requestsSent(), portalBefore);
+        int refused = 0;
+        for (const FleetRegionState &state : scanner.regions())
+            refused += state.status == Status::Failed ? 1 : 0;
+        QCOMPARE(refused, 3);
+
         // Every account has its own flows: the same flow names, different runs.
         QVERIFY(sim->activeRuns(directory.at(0).accountId, QStringLiteral("us-east-1"))
                 != sim->activeRuns(directory.at(1).accountId, QStringLiteral("us-east-1"))
