@@ -1,6 +1,5 @@
 #include "FleetRegionsModel.h"
 
-#include "ErrorText.h"
 #include "ModelRoles.h"
 
 namespace flowdesk::models {
@@ -38,9 +37,9 @@ void FleetRegionsModel::updateRegion(int row, const fleet::FleetRegionState &reg
 
 QString FleetRegionsModel::stateText(const fleet::FleetRegionState &region)
 {
-    const QString why = region.error
-        ? ErrorText::describe(*region.error, QStringLiteral("ListFlows"), QString(), QString()).code
-        : QString();
+    const QString why = !region.error ? QString()
+        : region.error->codeText().isEmpty() ? appflow::AppFlowError::textForCode(region.error->code())
+                                             : region.error->codeText();
     switch (region.status) {
     case Status::Waiting: return tr("Waiting");
     case Status::Reading: return tr("Reading…");

@@ -148,15 +148,6 @@ void RefreshController::scheduleNextTick()
     m_timer.start(std::chrono::seconds(m_intervalSeconds * factor));
 }
 
-QString RefreshController::lastRunSignature(const FlowDefinition &flow)
-{
-    if (!flow.lastRunExecutionDetails)
-        return {};
-    const appflow::ExecutionDetails &last = *flow.lastRunExecutionDetails;
-    return last.mostRecentExecutionTime.toString(Qt::ISODateWithMs) + u'|'
-        + last.mostRecentExecutionStatusText;
-}
-
 void RefreshController::startRefresh(Scope scope)
 {
     if (isBusy() && scope == Scope::Active)
@@ -262,7 +253,7 @@ QStringList RefreshController::flowsToRead(Scope scope) const
     const int rows = m_flows.rowCount();
     for (int row = 0; row < rows; ++row) {
         const FlowDefinition &flow = m_flows.flow(row);
-        const QString signature = lastRunSignature(flow);
+        const QString signature = appflow::lastRunSignature(flow);
         bool read = false;
         if (flow.flowName == m_currentFlow)
             read = true;
@@ -287,7 +278,7 @@ void RefreshController::readFlow(const QString &flowName)
         return;
     m_readingFlows.insert(flowName);
     const int row = m_flows.indexOfId(flowName);
-    const QString signature = row >= 0 ? lastRunSignature(m_flows.flow(row)) : QString();
+    const QString signature = row >= 0 ? appflow::lastRunSignature(m_flows.flow(row)) : QString();
 
     auto collected = std::make_shared<QList<ExecutionRecord>>();
     AppFlowClient::ExecutionRecordsOptions options;

@@ -112,7 +112,6 @@ private:
     void track(appflow::AppFlowCall *call);
     void scheduleNextTick();
     bool tickReads() const; // whether the next auto-refresh tick fetches anything
-    static QString lastRunSignature(const appflow::FlowDefinition &flow);
 
     appflow::AppFlowClient *m_client;
     FlowListModel m_flows;

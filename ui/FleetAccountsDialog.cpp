@@ -1,5 +1,7 @@
 #include "FleetAccountsDialog.h"
 
+#include <RegionResolver.h>
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -7,7 +9,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -105,13 +106,12 @@ FleetAccountsDialog::FleetAccountsDialog(const QList<models::FleetController::Ac
 
 QStringList FleetAccountsDialog::parseRegions(const QString &text, QString *error)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[a-z]{2}(-[a-z]+)+-\\d$"));
     QStringList regions;
     for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
         const QString region = part.trimmed();
         if (region.isEmpty())
             continue;
-        if (!pattern.match(region).hasMatch()) {
+        if (!aws::RegionResolver::isValidRegionName(region)) {
             *error = tr("\"%1\" is not a region name such as eu-west-1.").arg(region);
             return {};
         }

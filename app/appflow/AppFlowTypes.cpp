@@ -50,4 +50,12 @@ TriggerType triggerTypeFromString(const QString &text)
     return TriggerType::Unknown;
 }
 
+QString lastRunSignature(const FlowDefinition &flow)
+{
+    if (!flow.lastRunExecutionDetails)
+        return {};
+    const ExecutionDetails &last = *flow.lastRunExecutionDetails;
+    return last.mostRecentExecutionTime.toString(Qt::ISODateWithMs) + u'|' + last.mostRecentExecutionStatusText;
+}
+
 } // namespace flowdesk::appflow

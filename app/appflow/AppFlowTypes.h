@@ -74,6 +74,11 @@ struct FlowDefinition {
     std::optional<ExecutionDetails> lastRunExecutionDetails;
 };
 
+// What changes whenever a flow runs again or its last run's status changes (ListFlows'
+// lastRunExecutionDetails): refreshes read a flow's runs again only when it changed. Empty
+// for a flow that never ran.
+QString lastRunSignature(const FlowDefinition &flow);
+
 // One element of DescribeFlowExecutionRecords' "flowExecutions".
 struct ExecutionRecord {
     QString executionId;

@@ -263,26 +263,34 @@ void SsoCredentialSource::exchange(const QString &accessToken)
                                              m_parameters.profileName)));
             return;
         }
-        const QJsonObject role = object.value(QLatin1String("roleCredentials")).toObject();
-        CredentialsResult result;
-        Credentials &c = result.credentials;
-        c.accessKeyId = role.value(QLatin1String("accessKeyId")).toString();
-        c.secretAccessKey = role.value(QLatin1String("secretAccessKey")).toString();
-        c.sessionToken = role.value(QLatin1String("sessionToken")).toString();
-        const QJsonValue expiration = role.value(QLatin1String("expiration"));
-        // Epoch milliseconds; checked as a double first (converting one beyond qint64 is
-        // undefined behaviour): more than ±30,000 years away is no expiration time.
-        if (expiration.isDouble() && std::fabs(expiration.toDouble()) < 1.0e15)
-            c.expiration = QDateTime::fromMSecsSinceEpoch(
-                static_cast<qint64>(expiration.toDouble()), Qt::UTC);
-        if (!c.isValid() || c.sessionToken.isEmpty() || !c.expiration.isValid()) {
+        const std::optional<Credentials> credentials = parseRoleCredentials(object);
+        if (!credentials) {
             finish(credentialsError(tr("IAM Identity Center answered without usable role "
                                        "credentials (accessKeyId, secretAccessKey, sessionToken, "
                                        "expiration).")));
             return;
         }
+        CredentialsResult result;
+        result.credentials = *credentials;
         finish(result);
     });
+}
+
+std::optional<Credentials> SsoCredentialSource::parseRoleCredentials(const QJsonObject &answer)
+{
+    const QJsonObject role = answer.value(QLatin1String("roleCredentials")).toObject();
+    Credentials c;
+    c.accessKeyId = role.value(QLatin1String("accessKeyId")).toString();
+    c.secretAccessKey = role.value(QLatin1String("secretAccessKey")).toString();
+    c.sessionToken = role.value(QLatin1String("sessionToken")).toString();
+    const QJsonValue expiration = role.value(QLatin1String("expiration"));
+    // Epoch milliseconds; checked as a double first (converting one beyond qint64 is
+    // undefined behaviour): more than ±30,000 years away is no expiration time.
+    if (expiration.isDouble() && std::fabs(expiration.toDouble()) < 1.0e15)
+        c.expiration = QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(expiration.toDouble()), Qt::UTC);
+    if (!c.isValid() || c.sessionToken.isEmpty() || !c.expiration.isValid())
+        return std::nullopt;
+    return c;
 }
 
 void SsoCredentialSource::finish(const CredentialsResult &result)

@@ -4,11 +4,13 @@
 #include "SsoTokenFile.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QPointer>
 #include <QUrl>
 
 #include <chrono>
+#include <optional>
 #include <functional>
 
 class QNetworkAccessManager;
@@ -70,6 +72,11 @@ public:
         QDateTime expiresAt;
     };
     static CachedToken parseTokenCache(const QByteArray &json);
+
+    // GetRoleCredentials' answer ({"roleCredentials": {…, "expiration": epoch ms}}) as
+    // credentials; nullopt unless it has a key, a secret, a session token and an expiration.
+    // Shared with the fleet's portal client.
+    static std::optional<Credentials> parseRoleCredentials(const QJsonObject &answer);
 
 private:
     struct Token {

@@ -1,11 +1,11 @@
 #include "SsoDeviceLogin.h"
 
 #include "CredentialLogging.h"
+#include "RegularFile.h"
 #include "SsoCredentialSource.h"
 #include "SsoTokenFile.h"
 
 #include <QDir>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -51,9 +51,11 @@ void SsoDeviceLogin::start(const Request &request)
 
     // The registration `aws sso login` (or an earlier sign-in here) left in the cache serves
     // again while it is valid, as botocore reuses its cached registration.
-    QFile file(m_cacheFile);
-    if (file.open(QIODevice::ReadOnly)) {
-        const std::optional<SsoToken> cached = SsoTokenFile::parse(file.read(SsoCredentialSource::kMaxTokenFileSize));
+    // Read as SsoCredentialSource reads it: a regular file of bounded size only (a FIFO or a
+    // device in the cache folder must not hang the UI thread).
+    const RegularFileRead read = readRegularFile(m_cacheFile, SsoCredentialSource::kMaxTokenFileSize);
+    if (read.status == RegularFileRead::Status::Read) {
+        const std::optional<SsoToken> cached = SsoTokenFile::parse(read.data);
         const QDateTime registrationEnd = cached ? SsoTokenFile::parseTime(cached->registrationExpiresAt) : QDateTime();
         if (cached && !cached->clientId.isEmpty() && !cached->clientSecret.isEmpty() && registrationEnd.isValid()
             && QDateTime::currentDateTimeUtc().secsTo(registrationEnd) > kRegistrationMarginSeconds) {

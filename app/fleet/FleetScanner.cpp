@@ -68,11 +68,6 @@ void FleetScanner::scan(const QList<FleetAccountChoice> &accounts, const QString
         const auto known = m_accounts.constFind(account.accountId);
         if (known != m_accounts.cend() && known->roleName != account.roleName) {
             delete m_credentials.take(account.accountId);
-            const QStringList clientKeys = m_clients.keys();
-            for (const QString &key : clientKeys) {
-                if (key.startsWith(account.accountId + u'/'))
-                    delete m_clients.take(key);
-            }
         }
         m_accounts.insert(account.accountId, account);
         for (const QString &region : regions) {
@@ -130,19 +125,6 @@ aws::CredentialSource *FleetScanner::credentialsFor(const QString &accountId)
     auto *caching = new aws::CachingCredentialSource(inner, this);
     m_credentials.insert(accountId, caching);
     return caching;
-}
-
-appflow::AppFlowClient *FleetScanner::clientFor(const QString &accountId, const QString &region)
-{
-    const QString key = accountId + u'/' + region;
-    if (appflow::AppFlowClient *client = m_clients.value(key))
-        return client;
-    aws::CredentialSource *credentials = credentialsFor(accountId);
-    if (!credentials)
-        return nullptr;
-    auto *client = new appflow::AppFlowClient(configFor(region), credentials, this);
-    m_clients.insert(key, client);
-    return client;
 }
 
 void FleetScanner::startNext()
@@ -221,18 +203,6 @@ void FleetScanner::startRegion(int index)
         });
 }
 
-namespace {
-
-QString lastRunSignature(const appflow::FlowDefinition &flow)
-{
-    if (!flow.lastRunExecutionDetails)
-        return {};
-    const appflow::ExecutionDetails &last = *flow.lastRunExecutionDetails;
-    return last.mostRecentExecutionTime.toString(Qt::ISODateWithMs) + u'|' + last.mostRecentExecutionStatusText;
-}
-
-} // namespace
-
 void FleetScanner::readRuns(const std::shared_ptr<Reading> &reading,
                             const QList<appflow::FlowDefinition> &flows)
 {
@@ -250,7 +220,7 @@ void FleetScanner::readRuns(const std::shared_ptr<Reading> &reading,
     QHash<QString, QString> signatures;
     QList<appflow::FlowDefinition> ran;
     for (const appflow::FlowDefinition &flow : flows) {
-        const QString signature = lastRunSignature(flow);
+        const QString signature = appflow::lastRunSignature(flow);
         signatures.insert(flow.flowName, signature);
         if (signature.isEmpty())
             continue; // never ran

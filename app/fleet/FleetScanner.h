@@ -112,12 +112,9 @@ public:
     bool isScanning() const { return m_finished < m_regions.size(); }
     int activeRunCount() const;
 
-    // The account's credentials (cached), for the cancel that follows a scan; nullptr when the
+    // The account's credentials (GetRoleCredentials, cached in memory); nullptr when the
     // account is not part of the fleet.
     aws::CredentialSource *credentialsFor(const QString &accountId);
-    // A client for one account × region, made on demand and kept for this scanner's life
-    // (cancels across the fleet); nullptr when the account is not part of the fleet.
-    appflow::AppFlowClient *clientFor(const QString &accountId, const QString &region);
 
     // AppFlow pages read by this scan, and AppFlow calls that failed after all their retries.
     int appFlowPages() const { return m_pages; }
@@ -163,7 +160,6 @@ private:
     QObject *m_scanContext = nullptr; // parent of this scan's clients; deleted by stop()/scan()
     QHash<QString, aws::CredentialSource *> m_credentials;      // account ID → caching source
     QHash<QString, FleetAccountChoice> m_accounts;
-    QHash<QString, appflow::AppFlowClient *> m_clients;         // "account/region", for cancels
 };
 
 } // namespace flowdesk::fleet

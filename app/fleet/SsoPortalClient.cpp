@@ -2,6 +2,8 @@
 
 #include "FleetLogging.h"
 
+#include <SsoCredentialSource.h>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -278,18 +280,9 @@ void SsoPortalClient::getRoleCredentials(const QString &accessToken, const QStri
                     : answer.error;
                 return callback(result);
             }
-            const QJsonObject role = answer.object.value(QLatin1String("roleCredentials")).toObject();
-            aws::Credentials &c = result.credentials;
-            c.accessKeyId = role.value(QLatin1String("accessKeyId")).toString();
-            c.secretAccessKey = role.value(QLatin1String("secretAccessKey")).toString();
-            c.sessionToken = role.value(QLatin1String("sessionToken")).toString();
-            const QJsonValue expiration = role.value(QLatin1String("expiration"));
-            // Epoch milliseconds; checked as a double first (converting one beyond qint64 is
-            // undefined behaviour): more than ±30,000 years away is no expiration time.
-            if (expiration.isDouble() && std::fabs(expiration.toDouble()) < 1.0e15)
-                c.expiration = QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(expiration.toDouble()),
-                                                              Qt::UTC);
-            if (!c.isValid() || c.sessionToken.isEmpty() || !c.expiration.isValid())
+            if (const std::optional<aws::Credentials> credentials = aws::SsoCredentialSource::parseRoleCredentials(answer.object))
+                result.credentials = *credentials;
+            else
                 result.error = tr("IAM Identity Center answered without usable role credentials "
                                   "for account %1, role %2.").arg(accountId, roleName);
             callback(result);

@@ -2,8 +2,9 @@
 
 #include "FaultInjector.h"
 
+#include <RegionResolver.h>
+
 #include <QCommandLineParser>
-#include <QRegularExpression>
 
 namespace flowdesk::sim {
 namespace {
@@ -256,10 +257,9 @@ SimulatorCommandLine::Parsed SimulatorCommandLine::parse(const QStringList &argu
             return fail(QStringLiteral("--accounts \"%1\": use a number from 0 to 100000.").arg(parser.value(accounts)));
     }
     if (parser.isSet(regions)) {
-        static const QRegularExpression regionPattern(QStringLiteral("^[a-z]{2}(-[a-z]+)+-\\d$"));
         for (const QString &name : parser.value(regions).split(u',', Qt::SkipEmptyParts)) {
             const QString trimmed = name.trimmed();
-            if (!regionPattern.match(trimmed).hasMatch())
+            if (!aws::RegionResolver::isValidRegionName(trimmed))
                 return fail(QStringLiteral("--regions: \"%1\" is not a region name such as "
                                            "eu-west-1.").arg(trimmed));
             if (!config.regions.contains(trimmed))

@@ -8,9 +8,8 @@
 // Usage: node conformance-sso.mjs PATH/TO/flowdesk-sim
 // Exit status: 0 all checks passed, 1 a check failed, 77 the SDK is not installed (skip).
 
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createInterface } from 'node:readline';
+import { startSimulator } from './start-sim.mjs';
 import assert from 'node:assert/strict';
 
 let sso;
@@ -35,23 +34,9 @@ if (!simPath) {
 
 const token = `conformance-${randomBytes(12).toString('hex')}`;
 const client = { id: 'conformance-client', secret: randomBytes(16).toString('hex'), refresh: 'refresh-0' };
-const sim = spawn(simPath, ['--accounts', '120', '--regions', 'us-east-1,eu-west-1', '--seed', '9',
-  '--sso-access-token', token, '--sso-client', `${client.id}:${client.secret}:${client.refresh}`], {
-  env: { ...process.env, FLOWDESK_SIM_SECRET_ACCESS_KEY: randomBytes(30).toString('base64') },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const stopSim = () => { if (sim.exitCode === null) sim.kill('SIGTERM'); };
-process.on('exit', stopSim);
-
-const endpoint = await new Promise((resolve, reject) => {
-  const timer = setTimeout(() => reject(new Error('flowdesk-sim printed no URL within 10 s')), 10000);
-  sim.on('exit', (code) => reject(new Error(`flowdesk-sim exited with ${code} before listening`)));
-  createInterface({ input: sim.stdout }).once('line', (line) => {
-    clearTimeout(timer);
-    const match = /^flowdesk-sim listening on (http:\/\/\S+)$/.exec(line);
-    if (match) resolve(match[1]); else reject(new Error(`unexpected first line: ${line}`));
-  });
-});
+const { endpoint, stop: stopSim } = await startSimulator(simPath, [
+  '--accounts', '120', '--regions', 'us-east-1,eu-west-1', '--seed', '9', '--sso-access-token', token,
+  '--sso-client', `${client.id}:${client.secret}:${client.refresh}`], randomBytes(30).toString('base64'));
 
 const portal = new SSOClient({ region: 'us-east-1', endpoint, maxAttempts: 1 });
 const oidcClient = new SSOOIDCClient({ region: 'us-east-1', endpoint, maxAttempts: 1 });

@@ -5,9 +5,8 @@
 // Usage: node conformance.mjs PATH/TO/flowdesk-sim
 // Exit status: 0 all checks passed, 1 a check failed, 77 the SDK is not installed (skip).
 
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createInterface } from 'node:readline';
+import { startSimulator } from './start-sim.mjs';
 import assert from 'node:assert/strict';
 
 let sdk;
@@ -32,22 +31,8 @@ if (!simPath) {
 
 const accessKeyId = 'AKIACONFORMANCE00001';
 const secretAccessKey = randomBytes(30).toString('base64');
-const sim = spawn(simPath, ['--access-key-id', accessKeyId, '--speed', '20', '--seed', '3'], {
-  env: { ...process.env, FLOWDESK_SIM_SECRET_ACCESS_KEY: secretAccessKey },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const stopSim = () => { if (sim.exitCode === null) sim.kill('SIGTERM'); };
-process.on('exit', stopSim);
-
-const endpoint = await new Promise((resolve, reject) => {
-  const timer = setTimeout(() => reject(new Error('flowdesk-sim printed no URL within 10 s')), 10000);
-  sim.on('exit', (code) => reject(new Error(`flowdesk-sim exited with ${code} before listening`)));
-  createInterface({ input: sim.stdout }).once('line', (line) => {
-    clearTimeout(timer);
-    const match = /^flowdesk-sim listening on (http:\/\/\S+)$/.exec(line);
-    if (match) resolve(match[1]); else reject(new Error(`unexpected first line: ${line}`));
-  });
-});
+const { endpoint, stop: stopSim } = await startSimulator(
+  simPath, ['--access-key-id', accessKeyId, '--speed', '20', '--seed', '3'], secretAccessKey);
 
 const client = (secret = secretAccessKey) => new AppflowClient({
   region: 'us-east-1',
