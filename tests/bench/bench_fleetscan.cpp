@@ -75,8 +75,12 @@ int main(int argc, char *argv[])
                                            QStringLiteral("TPS"), QStringLiteral("10"));
     const QCommandLineOption atOnceOption(QStringLiteral("regions-at-once"), QStringLiteral("account-regions read at once (default: the scanner's)"), QStringLiteral("N"));
     const QCommandLineOption perRegionOption(QStringLiteral("requests-per-region"), QStringLiteral("requests in flight per account-region (default: the scanner's)"), QStringLiteral("N"));
+    const QCommandLineOption simArgOption(QStringLiteral("sim-arg"),
+                                          QStringLiteral("one more argument for flowdesk-sim (repeatable), e.g. "
+                                                         "--sim-arg=--throttle-rate --sim-arg=0.3"),
+                                          QStringLiteral("ARG"));
     parser.addOptions({simOption, accountsOption, regionsOption, flowsOption, latencyOption, portalOption, appflowOption,
-                       atOnceOption, perRegionOption});
+                       atOnceOption, perRegionOption, simArgOption});
     parser.process(app);
     const QString simPath = parser.isSet(simOption)
         ? parser.value(simOption)
@@ -93,7 +97,7 @@ int main(int argc, char *argv[])
     const QString logPath = dir.filePath(QStringLiteral("requests.jsonl"));
     QProcess sim;
     sim.setProcessChannelMode(QProcess::SeparateChannels);
-    sim.start(simPath, {QStringLiteral("--accounts"), QString::number(accounts),
+    sim.start(simPath, QStringList{QStringLiteral("--accounts"), QString::number(accounts),
                         QStringLiteral("--regions"), regions.join(u','),
                         QStringLiteral("--region"), regions.first(),
                         QStringLiteral("--flows"), parser.value(flowsOption),
@@ -101,7 +105,8 @@ int main(int argc, char *argv[])
                         QStringLiteral("--rate-limit"), QStringLiteral("SsoPortal=%1").arg(portalTps),
                         QStringLiteral("--rate-limit"), QStringLiteral("*=%1").arg(appflowTps),
                         QStringLiteral("--sso-access-token"), token,
-                        QStringLiteral("--log-requests"), logPath});
+                        QStringLiteral("--log-requests"), logPath}
+                  + parser.values(simArgOption));
     if (!sim.waitForStarted(10000) || !sim.waitForReadyRead(20000))
         return fail(QStringLiteral("%1 did not start: %2").arg(simPath, sim.errorString()));
     const QString firstLine = QString::fromUtf8(sim.readLine()).trimmed();
