@@ -123,7 +123,7 @@ void FleetController::stop()
 
 QString FleetController::progressText() const
 {
-    return tr("%1 of %n account-region(s) read", nullptr, static_cast<int>(m_scanner->regions().size()))
+    return tr("%1 of %n account-region(s) done", nullptr, static_cast<int>(m_scanner->regions().size()))
         .arg(m_scanner->finishedCount());
 }
 

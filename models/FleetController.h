@@ -65,7 +65,7 @@ public:
 
     // The connection of one account × region, made on first use and kept while this lives.
     Connection *connectionFor(const QString &accountId, const QString &region);
-    // "312 of 400 account-regions read"
+    // "312 of 400 account-regions done" (read, or failed with a reason shown in place)
     QString progressText() const;
 
     // How to sign in again from Flowdesk (device authorization) when the login is missing or

@@ -4561,10 +4561,10 @@ Es starten keine neuen geplanten oder ereignisgesteuerten Ausführungen, bis der
 <context>
     <name>flowdesk::models::FleetController</name>
     <message numerus="yes">
-        <source>%1 of %n account-region(s) read</source>
+        <source>%1 of %n account-region(s) done</source>
         <translation>
-            <numerusform>%1 von %n Konto-Region gelesen</numerusform>
-            <numerusform>%1 von %n Konto-Regionen gelesen</numerusform>
+            <numerusform>%1 von %n Konto-Region erledigt</numerusform>
+            <numerusform>%1 von %n Konto-Regionen erledigt</numerusform>
         </translation>
     </message>
 </context>

@@ -453,10 +453,10 @@
 <context>
     <name>flowdesk::models::FleetController</name>
     <message numerus="yes">
-        <source>%1 of %n account-region(s) read</source>
+        <source>%1 of %n account-region(s) done</source>
         <translation>
-            <numerusform>%1 of %n account-region read</numerusform>
-            <numerusform>%1 of %n account-regions read</numerusform>
+            <numerusform>%1 of %n account-region done</numerusform>
+            <numerusform>%1 of %n account-regions done</numerusform>
         </translation>
     </message>
 </context>
