@@ -47,7 +47,8 @@ ConnectorSpec connector(const char *type, const char *object, const char *api, c
 
 } // namespace
 
-Scenario ScenarioGenerator::generate(int flowCount, int runsPerFlow, quint32 seed, double now, int phase)
+Scenario ScenarioGenerator::generate(int flowCount, int runsPerFlow, quint32 seed, double now, int phase,
+                                     int activePercent)
 {
     QRandomGenerator rng(seed);
     Scenario scenario;
@@ -89,7 +90,11 @@ Scenario ScenarioGenerator::generate(int flowCount, int runsPerFlow, quint32 see
         spec.runProfile.errorRate = 0.08;
 
         double ago = 0;
-        if ((i + phase) % 10 == 3) {
+        // Every flow where the running count of activePercent % crosses a whole number: an
+        // even spread. The offset keeps the default (10 %) on the flows it always was (i % 10 == 3),
+        // which the layout tests and benchmarks know.
+        const int slot = i + phase + 7;
+        if ((slot * activePercent) / 100 > ((slot - 1) * activePercent) / 100) {
             HistoryEntry running;
             running.status = QStringLiteral("InProgress");
             running.startedSecondsAgo = 60 + rng.bounded(240);

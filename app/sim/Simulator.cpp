@@ -101,7 +101,7 @@ struct Simulator::Parts {
             const int flows = config.generatedFlows > 0 ? config.generatedFlows
                                                         : SimulatorConfig::kFleetFlows;
             estate->engine.load(ScenarioGenerator::generate(flows, config.runsPerFlow, seed, clock.now(),
-                                                            static_cast<int>(seed % 10)));
+                                                            static_cast<int>(seed % 10), config.activePercent));
         }
         return &estate->routes;
     }
@@ -176,7 +176,7 @@ Simulator::Simulator(const SimulatorConfig &config, QObject *parent)
     const double now = d->clock.now();
     if (config.generatedFlows > 0) {
         d->engine.load(ScenarioGenerator::generate(config.generatedFlows, config.runsPerFlow,
-                                                   config.seed, now));
+                                                   config.seed, now, 0, config.activePercent));
     } else {
         QString problem;
         const std::optional<Scenario> scenario =

@@ -77,6 +77,10 @@ SimulatorCommandLine::Parsed SimulatorCommandLine::parse(const QStringList &argu
     const QCommandLineOption runs(QStringLiteral("runs-per-flow"),
                                   QStringLiteral("Past runs per generated flow. Default 10."),
                                   QStringLiteral("M"), QStringLiteral("10"));
+    const QCommandLineOption activePercent(QStringLiteral("active-percent"),
+                                           QStringLiteral("Percent of the generated flows that have a run "
+                                                          "in progress at start (0-100). Default 10."),
+                                           QStringLiteral("P"), QStringLiteral("10"));
     const QCommandLineOption seed(QStringLiteral("seed"),
                                   QStringLiteral("Seed: the same seed gives the same scenario, "
                                                  "runs and fault sequence. Default 1."),
@@ -141,7 +145,7 @@ SimulatorCommandLine::Parsed SimulatorCommandLine::parse(const QStringList &argu
                                       QStringLiteral("Lifetime of credentials issued through STS "
                                                      "or SSO. Default 3600."),
                                       QStringLiteral("S"), QStringLiteral("3600"));
-    parser.addOptions({listen, allowRemote, accessKey, secret, token, region, scenario, flows, runs,
+    parser.addOptions({listen, allowRemote, accessKey, secret, token, region, scenario, flows, runs, activePercent,
                        seed, speed, throttle, errors, drops, latency, deny, rateLimit, log, sso,
                        ssoClient, accounts, regions, lifetime});
 
@@ -218,8 +222,11 @@ SimulatorCommandLine::Parsed SimulatorCommandLine::parse(const QStringList &argu
     if (parser.isSet(flows) && !integer(flows, 1, &config.generatedFlows))
         return fail(parsed.error);
     if (!integer(runs, 0, &config.runsPerFlow) || !integer(latency, 0, &config.latencyMs)
+        || !integer(activePercent, 0, &config.activePercent)
         || !integer(lifetime, 1, &config.temporaryCredentialSeconds))
         return fail(parsed.error);
+    if (config.activePercent > 100)
+        return fail(QStringLiteral("--active-percent must be 0-100, not \"%1\"").arg(parser.value(activePercent)));
     bool ok = false;
     config.seed = parser.value(seed).toUInt(&ok);
     if (!ok)

@@ -28,6 +28,7 @@ struct SimulatorConfig {
     QString scenario = QStringLiteral("demo");   // "demo" or a path to a scenario JSON file
     int generatedFlows = 0;             // > 0: generated scenario instead of `scenario`
     int runsPerFlow = 10;
+    int activePercent = 10; // of generated flows with a run in progress at start (--active-percent)
     quint32 seed = 1;
     double speed = 1.0;                 // time multiplier for run lifecycles
     double throttleRate = 0, errorRate = 0, dropRate = 0;  // 0..1 probabilities

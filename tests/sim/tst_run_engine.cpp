@@ -185,7 +185,19 @@ void TestRunEngine::generatorShape()
             running += e.status == QLatin1String("InProgress");
     }
     QCOMPARE(names.size(), 1000);
-    QVERIFY(running >= 50);
+    QCOMPARE(running, 100); // one flow in ten by default, as the layout tests know
+
+    // --active-percent: exactly that share, spread over the flows, and none at 0.
+    const auto runningAt = [](int percent) {
+        int count = 0;
+        for (const ScenarioFlow &f : ScenarioGenerator::generate(1000, 3, 1, kStart, 0, percent).flows)
+            count += f.history.value(0).status == QLatin1String("InProgress") ? 1 : 0;
+        return count;
+    };
+    QCOMPARE(runningAt(50), 500);
+    QCOMPARE(runningAt(100), 1000);
+    QCOMPARE(runningAt(0), 0);
+    QCOMPARE(runningAt(7), 70);
 }
 
 void TestRunEngine::scenarioErrorsNameTheProblem_data()

@@ -63,7 +63,8 @@ void TestSimCommandLine::everyOption()
          QStringLiteral("--secret-access-key"), QStringLiteral("s3cr3t"),
          QStringLiteral("--session-token"), QStringLiteral("tok"), QStringLiteral("--region"),
          QStringLiteral("eu-west-1"), QStringLiteral("--flows"), QStringLiteral("1000"),
-         QStringLiteral("--runs-per-flow"), QStringLiteral("10"), QStringLiteral("--seed"),
+         QStringLiteral("--runs-per-flow"), QStringLiteral("10"), QStringLiteral("--active-percent"),
+         QStringLiteral("50"), QStringLiteral("--seed"),
          QStringLiteral("42"), QStringLiteral("--speed"), QStringLiteral("100"),
          QStringLiteral("--throttle-rate"), QStringLiteral("0.1"), QStringLiteral("--error-rate"),
          QStringLiteral("0.2"), QStringLiteral("--drop-rate"), QStringLiteral("0.05"),
@@ -86,6 +87,7 @@ void TestSimCommandLine::everyOption()
     QCOMPARE(c.region, QStringLiteral("eu-west-1"));
     QCOMPARE(c.generatedFlows, 1000);
     QCOMPARE(c.runsPerFlow, 10);
+    QCOMPARE(c.activePercent, 50);
     QCOMPARE(c.seed, 42u);
     QCOMPARE(c.speed, 100.0);
     QCOMPARE(c.throttleRate, 0.1);
@@ -131,6 +133,8 @@ void TestSimCommandLine::errors_data()
                               << QStringLiteral("port");
     QTest::newRow("host name") << QStringList{QStringLiteral("--listen"), QStringLiteral("example.com:80")}
                                << QStringLiteral("IP address");
+    QTest::newRow("active above 100") << QStringList{QStringLiteral("--active-percent"), QStringLiteral("101")}
+                                      << QStringLiteral("--active-percent");
     QTest::newRow("rate above 1") << QStringList{QStringLiteral("--throttle-rate"), QStringLiteral("1.5")}
                                   << QStringLiteral("--throttle-rate");
     QTest::newRow("rate not a number") << QStringList{QStringLiteral("--drop-rate"), QStringLiteral("lots")}
@@ -191,7 +195,7 @@ void TestSimCommandLine::help()
     QCOMPARE(parsed.outcome, SimulatorCommandLine::Outcome::ShowHelp);
     for (const char *option :
          {"--listen", "--allow-remote", "--access-key-id", "--secret-access-key", "--session-token",
-          "--region", "--scenario", "--flows", "--runs-per-flow", "--seed", "--speed",
+          "--region", "--scenario", "--flows", "--runs-per-flow", "--active-percent", "--seed", "--speed",
           "--throttle-rate", "--error-rate", "--latency-ms", "--drop-rate", "--deny",
           "--log-requests", "AKIAFLOWDESKSIM00001"})
         QVERIFY2(parsed.helpText.contains(QLatin1String(option)), option);
