@@ -20,27 +20,66 @@ QStringList FleetFactory::ssoSessionNames()
 
 FleetAttempt FleetFactory::openSession(const QString &sessionName, QNetworkAccessManager *network)
 {
+    return open({models::FleetLogin::Kind::Session, sessionName, {}, {}}, network);
+}
+
+FleetAttempt FleetFactory::open(const models::FleetLogin &login, QNetworkAccessManager *network)
+{
+    using Kind = models::FleetLogin::Kind;
+    if (login.kind == Kind::Demo)
+        return openDemo(network);
     FleetAttempt attempt;
     const aws::AwsConfig config = aws::AwsConfig::load();
     if (!config.isValid()) {
         attempt.error = config.errorString();
         return attempt;
     }
-    const aws::AwsIniSection *session = config.ssoSession(sessionName);
-    if (!session) {
-        attempt.error = tr("%1 has no [sso-session %2] section. Run `aws configure sso-session`.")
-                            .arg(config.configPath(), sessionName);
-        return attempt;
-    }
     aws::SsoParameters parameters;
-    parameters.sessionName = sessionName;
-    parameters.startUrl = session->value(QStringLiteral("sso_start_url"));
     parameters.cacheDirectory = QDir(config.homePath()).filePath(QStringLiteral(".aws/sso/cache"));
-    const QString ssoRegion = session->value(QStringLiteral("sso_region"));
-    if (parameters.startUrl.isEmpty() || ssoRegion.isEmpty()) {
-        attempt.error = tr("The [sso-session %1] section in %2 needs sso_start_url and sso_region.")
-                            .arg(sessionName, config.configPath());
-        return attempt;
+    QString ssoRegion;
+    switch (login.kind) {
+    case Kind::Session: {
+        const aws::AwsIniSection *session = config.ssoSession(login.name);
+        if (!session) {
+            attempt.error = tr("%1 has no [sso-session %2] section. Run `aws configure sso-session`.")
+                                .arg(config.configPath(), login.name);
+            return attempt;
+        }
+        parameters.sessionName = login.name;
+        parameters.startUrl = session->value(QStringLiteral("sso_start_url"));
+        ssoRegion = session->value(QStringLiteral("sso_region"));
+        if (parameters.startUrl.isEmpty() || ssoRegion.isEmpty()) {
+            attempt.error = tr("The [sso-session %1] section in %2 needs sso_start_url and sso_region.")
+                                .arg(login.name, config.configPath());
+            return attempt;
+        }
+        break;
+    }
+    case Kind::LegacyProfile: {
+        // The token is cached under the start URL's hash, as botocore does for these profiles.
+        const std::optional<aws::AwsProfile> profile = config.profile(login.name);
+        if (!profile || !profile->has(QStringLiteral("sso_start_url")) || !profile->has(QStringLiteral("sso_region"))) {
+            attempt.error = tr("The profile %1 in %2 needs sso_start_url and sso_region.")
+                                .arg(login.name, config.configPath());
+            return attempt;
+        }
+        parameters.profileName = login.name;
+        parameters.startUrl = profile->value(QStringLiteral("sso_start_url"));
+        ssoRegion = profile->value(QStringLiteral("sso_region"));
+        break;
+    }
+    case Kind::StartUrl: {
+        const QString problem = models::FleetLogin::checkStartUrl(login.startUrl, login.region);
+        if (!problem.isEmpty()) {
+            attempt.error = problem;
+            return attempt;
+        }
+        parameters.startUrl = login.startUrl.trimmed();
+        ssoRegion = login.region.trimmed();
+        break;
+    }
+    case Kind::Demo:
+        break;
     }
     aws::EndpointRequest request;
     request.service = aws::AwsService::Sso;
@@ -63,8 +102,7 @@ FleetAttempt FleetFactory::openSession(const QString &sessionName, QNetworkAcces
         return aws::EndpointResolver::resolve(appflow).url;
     };
     attempt.fleet = new models::FleetController(
-        tr("sso-session %1").arg(sessionName),
-        new aws::SsoCredentialSource(parameters, portal.url, network, nullptr, oidc.url),
+        login.label(), new aws::SsoCredentialSource(parameters, portal.url, network, nullptr, oidc.url),
         new fleet::SsoPortalClient(portal.url, network), settings);
     attempt.fleet->setLoginHint(parameters, oidc.url, ssoRegion);
     return attempt;

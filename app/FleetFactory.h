@@ -1,5 +1,7 @@
 #pragma once
 
+#include <FleetLogin.h>
+
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -16,8 +18,9 @@ struct FleetAttempt {
     QString error;                            // why it could not be opened, and what to do
 };
 
-// Opens an IAM Identity Center login as a fleet: an [sso-session] of ~/.aws/config (its start
-// URL and region, the token `aws sso login` cached, the portal, OIDC and AppFlow endpoints
+// Opens an IAM Identity Center login as a fleet: an [sso-session] of ~/.aws/config, a legacy
+// sso_start_url profile, or a start URL and region typed in (the token `aws sso login` cached,
+// or Flowdesk's own sign-in wrote, in ~/.aws/sso/cache; the portal, OIDC and AppFlow endpoints
 // resolved as the AWS CLI does), or the demo fleet: the simulator with a dozen accounts in two
 // regions, signed in already.
 class FleetFactory
@@ -26,6 +29,7 @@ class FleetFactory
 
 public:
     static QStringList ssoSessionNames();
+    static FleetAttempt open(const models::FleetLogin &login, QNetworkAccessManager *network);
     static FleetAttempt openSession(const QString &sessionName, QNetworkAccessManager *network);
     static FleetAttempt openDemo(QNetworkAccessManager *network);
 

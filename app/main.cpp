@@ -130,10 +130,8 @@ int main(int argc, char *argv[])
                      });
     // File → Open IAM Identity Center fleet: an [sso-session], or the demo fleet.
     QObject::connect(&window, &flowdesk::MainWindow::fleetRequested, &window,
-                     [&window, &fleetNetwork](const QString &session) {
-                         const flowdesk::FleetAttempt opened = session.isEmpty()
-                             ? flowdesk::FleetFactory::openDemo(&fleetNetwork)
-                             : flowdesk::FleetFactory::openSession(session, &fleetNetwork);
+                     [&window, &fleetNetwork](const flowdesk::models::FleetLogin &login) {
+                         const flowdesk::FleetAttempt opened = flowdesk::FleetFactory::open(login, &fleetNetwork);
                          if (opened.fleet)
                              window.addFleet(opened.fleet);
                          else

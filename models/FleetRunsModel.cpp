@@ -61,6 +61,11 @@ QVariant FleetRunsModel::data(const QModelIndex &index, int role) const
     const FleetRunRow &r = runAt(index.row());
     if (role == Roles::FlowNameRole)
         return r.flowName;
+    // Grouped by account: one group per account ID (two accounts may share a name).
+    if (index.column() == AccountColumn && role == Roles::GroupKeyRole)
+        return r.accountId;
+    if (index.column() == AccountColumn && role == Roles::GroupLabelRole)
+        return r.accountName.isEmpty() ? r.accountId : tr("%1 (%2)").arg(r.accountName, r.accountId);
     const Cells::Field field = fieldOfColumn[static_cast<std::size_t>(index.column())];
     if (field != Cells::FieldCount)
         return Cells::data(r.record, field, role, now(), locale());

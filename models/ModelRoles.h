@@ -17,6 +17,8 @@ enum : int {
     ActiveRole,                  // bool: a run in progress or cancelling / a flow with such runs
     FlowNameRole,                // QString: the flow the row belongs to
     ToneRole,                    // int (Tone): what the cell's text means, for its colour
+    GroupKeyRole,                // QString: what groups rows by this column (an account's ID)
+    GroupLabelRole,              // QString: that group's words ("Sales (123456789012)")
 };
 } // namespace Roles
 

@@ -9,10 +9,12 @@
 #include <AppFlowCall.h>
 #include <CancelController.h>
 #include <FleetController.h>
+#include <GroupingProxyModel.h>
 #include <ModelRoles.h>
 #include <SortProxyModel.h>
 #include <SsoDeviceLogin.h>
 
+#include <QComboBox>
 #include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -25,6 +27,8 @@
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace flowdesk {
 
@@ -94,6 +98,19 @@ FleetPage::FleetPage(models::FleetController *fleet, QWidget *parent)
     m_filter->setClearButtonEnabled(true);
     m_filter->setAccessibleName(tr("Filter active runs"));
     runsTop->addWidget(m_filter, 1);
+    auto *groupLabel = new QLabel(tr("&Group by:"), runsArea);
+    runsTop->addWidget(groupLabel);
+    m_groupBy = new QComboBox(runsArea);
+    m_groupBy->setAccessibleName(tr("Group active runs by"));
+    m_groupBy->addItem(tr("Account"), QVariant::fromValue(Grouping::Account));
+    m_groupBy->addItem(tr("Region"), QVariant::fromValue(Grouping::Region));
+    m_groupBy->addItem(tr("Flow"), QVariant::fromValue(Grouping::Flow));
+    m_groupBy->addItem(tr("Nothing (one list)"), QVariant::fromValue(Grouping::None));
+    groupLabel->setBuddy(m_groupBy);
+    runsTop->addWidget(m_groupBy);
+    m_expandButton = new QPushButton(tr("Co&llapse all"), runsArea);
+    m_expandButton->setAccessibleDescription(tr("Fold or unfold every group of active runs"));
+    runsTop->addWidget(m_expandButton);
     m_cancelButton = new QPushButton(tr("&Cancel selected runs…"), runsArea);
     m_cancelButton->setAccessibleDescription(tr("Cancel the selected runs in their accounts, after a confirmation"));
     runsTop->addWidget(m_cancelButton);
@@ -102,6 +119,11 @@ FleetPage::FleetPage(models::FleetController *fleet, QWidget *parent)
     m_runsProxy->setSourceModel(m_fleet->runs());
     m_runsProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_runsProxy->setFilterKeyColumn(-1);
+    m_runsGrouped = new models::GroupingProxyModel(this);
+    m_runsGrouped->setSourceModel(m_runsProxy);
+    m_runsGrouped->setGroupLabelFormat([](const QString &label, int count) {
+        return tr("%1 \u00b7 %n active run(s)", nullptr, count).arg(label);
+    });
     m_runsView = newTable(m_runsProxy, runsArea);
     m_runsView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_runsView->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -150,10 +172,97 @@ FleetPage::FleetPage(models::FleetController *fleet, QWidget *parent)
         if (m_fleet->runs()->rowCount() > 0)
             m_autoRefresh->start();
     });
-    connect(m_runsView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &FleetPage::updateButtons);
     connect(m_fleet->runs(), &QAbstractItemModel::rowsRemoved, this, &FleetPage::updateButtons);
+    connect(m_runsGrouped, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent, int first, int last) {
+        if (!parent.isValid())
+            onGroupsInserted(first, last);
+    });
+    connect(m_runsGrouped, &QAbstractItemModel::modelReset, this, [this] {
+        onGroupsInserted(0, m_runsGrouped->rowCount() - 1);
+    });
+    connect(m_groupBy, &QComboBox::activated, this, [this] {
+        setGrouping(m_groupBy->currentData().value<Grouping>());
+        QSettings().setValue(QStringLiteral("fleet/groupRunsBy"), m_groupBy->currentIndex());
+    });
+    connect(m_expandButton, &QPushButton::clicked, this, [this] {
+        // Unfold when any group is folded; fold when all are open.
+        bool anyFolded = false;
+        for (int row = 0; row < m_runsGrouped->rowCount() && !anyFolded; ++row)
+            anyFolded = !m_runsView->isExpanded(m_runsGrouped->index(row, 0));
+        if (anyFolded)
+            m_runsView->expandAll();
+        else
+            m_runsView->collapseAll();
+        updateButtons();
+    });
+    connect(m_runsView, &QTreeView::expanded, this, &FleetPage::updateButtons);
+    connect(m_runsView, &QTreeView::collapsed, this, &FleetPage::updateButtons);
+    const int remembered = QSettings().value(QStringLiteral("fleet/groupRunsBy"), 0).toInt();
+    setGrouping(m_groupBy->itemData(std::clamp(remembered, 0, m_groupBy->count() - 1)).value<Grouping>());
     updateStatus();
     updateButtons();
+}
+
+void FleetPage::setGrouping(Grouping grouping)
+{
+    m_groupBy->setCurrentIndex(m_groupBy->findData(QVariant::fromValue(grouping)));
+    QItemSelectionModel *before = m_runsView->selectionModel();
+    const bool grouped = grouping != Grouping::None;
+    if (grouped) {
+        m_runsGrouped->setGroupColumn(grouping == Grouping::Account  ? FleetRunsModel::AccountColumn
+                                      : grouping == Grouping::Region ? FleetRunsModel::RegionColumn
+                                                                     : FleetRunsModel::FlowColumn);
+    }
+    QAbstractItemModel *model = grouped ? static_cast<QAbstractItemModel *>(m_runsGrouped) : m_runsProxy;
+    if (m_runsView->model() != model) {
+        m_runsView->setModel(model);
+        delete before; // a new model comes with a new selection model; the old one is ours to delete
+        connect(m_runsView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &FleetPage::updateButtons);
+    }
+    m_runsView->setRootIsDecorated(grouped);
+    if (grouped)
+        onGroupsInserted(0, m_runsGrouped->rowCount() - 1);
+    m_expandButton->setVisible(grouped);
+    updateButtons();
+}
+
+FleetPage::Grouping FleetPage::grouping() const
+{
+    return m_groupBy->currentData().value<Grouping>();
+}
+
+// A new group spans the row (its words are longer than the first column) and opens: runs are
+// what the user came for; "Collapse all" folds them when there are too many.
+void FleetPage::onGroupsInserted(int first, int last)
+{
+    if (m_runsView->model() != m_runsGrouped)
+        return;
+    for (int row = first; row <= last; ++row) {
+        m_runsView->setFirstColumnSpanned(row, {}, true);
+        m_runsView->expand(m_runsGrouped->index(row, 0));
+    }
+}
+
+QList<int> FleetPage::selectedRunRows() const
+{
+    QList<int> rows;
+    const bool grouped = m_runsView->model() == m_runsGrouped;
+    auto add = [&](const QModelIndex &sorted) {
+        const int row = m_runsProxy->mapToSource(sorted).row();
+        if (row >= 0 && !rows.contains(row))
+            rows.append(row);
+    };
+    for (const QModelIndex &index : m_runsView->selectionModel()->selectedRows()) {
+        if (!grouped) {
+            add(index);
+        } else if (m_runsGrouped->isGroup(index)) {
+            for (const QModelIndex &sorted : m_runsGrouped->sourceRowsOfGroup(index))
+                add(sorted);
+        } else {
+            add(m_runsGrouped->mapToSource(index));
+        }
+    }
+    return rows;
 }
 
 FleetPage::~FleetPage()
@@ -320,12 +429,15 @@ void FleetPage::updateStatus()
 void FleetPage::updateButtons()
 {
     bool any = false;
-    const QModelIndexList rows = m_runsView->selectionModel()->selectedRows();
-    for (const QModelIndex &proxyIndex : rows) {
-        const models::FleetRunRow &run = m_fleet->runs()->runAt(m_runsProxy->mapToSource(proxyIndex).row());
+    for (int row : selectedRunRows()) {
+        const models::FleetRunRow &run = m_fleet->runs()->runAt(row);
         any = any || run.record.executionStatus == appflow::ExecutionStatus::InProgress;
     }
     m_cancelButton->setEnabled(any);
+    bool anyFolded = false;
+    for (int row = 0; row < m_runsGrouped->rowCount() && !anyFolded; ++row)
+        anyFolded = !m_runsView->isExpanded(m_runsGrouped->index(row, 0));
+    m_expandButton->setText(anyFolded ? tr("E&xpand all") : tr("Co&llapse all"));
 }
 
 CancelPlan FleetPage::selectedPlan()
@@ -333,9 +445,8 @@ CancelPlan FleetPage::selectedPlan()
     CancelPlan plan;
     plan.scope = CancelPlan::Scope::SelectedRuns;
     QHash<QString, int> flowIndex; // account/region/flow → index in plan.flows
-    const QModelIndexList rows = m_runsView->selectionModel()->selectedRows();
-    for (const QModelIndex &proxyIndex : rows) {
-        const models::FleetRunRow &run = m_fleet->runs()->runAt(m_runsProxy->mapToSource(proxyIndex).row());
+    for (int row : selectedRunRows()) {
+        const models::FleetRunRow &run = m_fleet->runs()->runAt(row);
         if (run.record.executionStatus != appflow::ExecutionStatus::InProgress)
             continue; // cancelling already: nothing to send
         const QString key = run.accountId + u'/' + run.region + u'/' + run.flowName;

@@ -5,6 +5,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QNetworkAccessManager;
@@ -20,6 +21,7 @@ class SsoDeviceLogin;
 }
 namespace models {
 class FleetController;
+class GroupingProxyModel;
 }
 
 // The Fleet tab of one IAM Identity Center login: which accounts × regions are read and how
@@ -43,6 +45,14 @@ public:
 
     QTreeView *regionsView() const { return m_regionsView; }
     QTreeView *runsView() const { return m_runsView; }
+    // How "Active runs across the fleet" is laid out: one line per account (the default, so
+    // thousands of runs in hundreds of accounts fold into a line each), per region, per flow
+    // name, or a flat list. Remembered for every fleet.
+    enum class Grouping { Account, Region, Flow, None };
+    Q_ENUM(Grouping)
+    void setGrouping(Grouping grouping);
+    Grouping grouping() const;
+    QComboBox *groupingBox() const { return m_groupBy; }
     QLineEdit *filterEdit() const { return m_filter; }
     QPushButton *cancelButton() const { return m_cancelButton; }
     // While runs are active, the fleet's active runs are read again this often (tab shown).
@@ -70,6 +80,9 @@ private:
     void saveChoice() const;
     void signIn();
     void execute(const CancelPlan &plan);
+    // The rows of FleetRunsModel the user selected; a selected group stands for all its rows.
+    QList<int> selectedRunRows() const;
+    void onGroupsInserted(int first, int last);
     QString settingsGroup() const;
 
     models::FleetController *m_fleet;
@@ -84,6 +97,9 @@ private:
     QTreeView *m_runsView = nullptr;
     QSortFilterProxyModel *m_regionsProxy = nullptr;
     QSortFilterProxyModel *m_runsProxy = nullptr;
+    models::GroupingProxyModel *m_runsGrouped = nullptr;
+    QComboBox *m_groupBy = nullptr;
+    QPushButton *m_expandButton = nullptr;
     QNetworkAccessManager *m_network = nullptr;
     QPointer<aws::SsoDeviceLogin> m_deviceLogin;
     // While runs are active the fleet is read again every kAutoRefreshSeconds, the active

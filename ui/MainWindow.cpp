@@ -13,6 +13,7 @@
 #include "ConnectionChoice.h"
 #include "ConnectionDialog.h"
 #include "ConnectionPage.h"
+#include "FleetLoginDialog.h"
 #include "FleetPage.h"
 
 #include <AwsConfig.h>
@@ -35,7 +36,6 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QLabel>
-#include <QInputDialog>
 #include <QMenu>
 #include <QMenuBar>
 #include <QProgressBar>
@@ -730,20 +730,11 @@ void MainWindow::openConnectionDialogAt(models::ConnectionInfo::Kind kind, const
 void MainWindow::chooseFleet()
 {
     const aws::AwsConfig config = aws::AwsConfig::load();
-    const QStringList sessions = config.ssoSessionNames();
-    const QString demo = tr("Demo fleet (built-in simulator)");
-    auto *dialog = new QInputDialog(this);
+    if (!config.isValid())
+        showInfo(config.errorString()); // the dialog still offers a typed start URL and the demo
+    auto *dialog = new FleetLoginDialog(models::FleetLogin::fromConfig(config), config.configPath(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Open IAM Identity Center fleet"));
-    dialog->setLabelText(sessions.isEmpty()
-                             ? tr("%1 has no [sso-session] section (`aws configure sso-session` adds "
-                                  "one). You can try the demo fleet:").arg(config.configPath())
-                             : tr("The IAM Identity Center login (sso-session of %1):").arg(config.configPath()));
-    dialog->setComboBoxItems(QStringList(sessions) << demo);
-    dialog->setComboBoxEditable(false);
-    connect(dialog, &QInputDialog::textValueSelected, this, [this, demo](const QString &choice) {
-        emit fleetRequested(choice == demo ? QString() : choice);
-    });
+    connect(dialog, &FleetLoginDialog::loginChosen, this, &MainWindow::fleetRequested);
     dialog->open();
 }
 

@@ -3,6 +3,7 @@
 #include "AppFlowTypes.h"
 #include "CancelPlan.h"
 #include "Connection.h"
+#include "FleetLogin.h"
 #include "Preferences.h"
 
 #include <QDateTime>
@@ -109,7 +110,7 @@ signals:
     // The user picked a connection in the Open connection dialog.
     void connectionRequested(const flowdesk::models::ConnectionChoice &choice);
     // File → Open IAM Identity Center fleet: an [sso-session] name, or empty for the demo fleet.
-    void fleetRequested(const QString &ssoSession);
+    void fleetRequested(const flowdesk::models::FleetLogin &login);
 
 protected:
     void changeEvent(QEvent *event) override;

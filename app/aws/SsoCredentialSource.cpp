@@ -46,6 +46,8 @@ QString SsoCredentialSource::cacheFileName(const QString &cacheDirectory,
 
 QString SsoCredentialSource::loginName() const
 {
+    if (m_parameters.profileName.isEmpty() && m_parameters.sessionName.isEmpty())
+        return tr("IAM Identity Center %1").arg(m_parameters.startUrl);
     if (m_parameters.profileName.isEmpty())
         return tr("sso-session '%1'").arg(m_parameters.sessionName);
     return tr("profile '%1'").arg(m_parameters.profileName);
@@ -53,6 +55,9 @@ QString SsoCredentialSource::loginName() const
 
 QString SsoCredentialSource::loginHint() const
 {
+    // A start URL typed into Flowdesk has no name the AWS CLI knows: its own sign-in is the way.
+    if (m_parameters.profileName.isEmpty() && m_parameters.sessionName.isEmpty())
+        return tr("Sign in with Sign in… on the Fleet tab, then try again.");
     if (m_parameters.profileName.isEmpty())
         return tr("Run `aws sso login --sso-session %1`, then try again.").arg(m_parameters.sessionName);
     return tr("Run `aws sso login --profile %1`, then try again.").arg(m_parameters.profileName);

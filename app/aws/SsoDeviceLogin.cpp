@@ -43,7 +43,10 @@ void SsoDeviceLogin::start(const Request &request)
     cancel();
     m_request = request;
     m_running = true;
-    m_cacheFile = SsoCredentialSource::cacheFileName(request.cacheDirectory, request.sessionName);
+    // Where botocore looks: the session's name hashed, or the start URL's for a login without
+    // an sso-session (legacy profiles, a start URL typed in).
+    m_cacheFile = SsoCredentialSource::cacheFileName(request.cacheDirectory,
+                                                     request.sessionName.isEmpty() ? request.startUrl : request.sessionName);
     m_clientId.clear();
     m_clientSecret.clear();
     m_registrationExpiresAt.clear();
@@ -129,7 +132,7 @@ void SsoDeviceLogin::post(const QString &path, const QJsonObject &body, Handler 
 
 void SsoDeviceLogin::registerClient()
 {
-    const QJsonObject body{{QStringLiteral("clientName"), QStringLiteral("flowdesk-%1").arg(m_request.sessionName)},
+    const QJsonObject body{{QStringLiteral("clientName"), QStringLiteral("flowdesk-%1").arg(m_request.sessionName.isEmpty() ? QStringLiteral("portal") : m_request.sessionName)},
                            {QStringLiteral("clientType"), QStringLiteral("public")},
                            {QStringLiteral("scopes"), QJsonArray::fromStringList(m_request.scopes)},
                            {QStringLiteral("grantTypes"),

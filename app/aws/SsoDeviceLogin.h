@@ -30,7 +30,7 @@ class SsoDeviceLogin : public QObject
 
 public:
     struct Request {
-        QString sessionName;     // the sso-session (cache file name, client name)
+        QString sessionName;     // the sso-session (cache file name, client name); empty: none
         QString startUrl;
         QString ssoRegion;       // written to the cache as "region"
         QString cacheDirectory;  // ~/.aws/sso/cache

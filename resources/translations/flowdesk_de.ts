@@ -898,16 +898,43 @@ Ohne Optionen verbindet sich Flowdesk mit Ihrer AWS-CLI-Konfiguration (AWS_PROFI
         <translation>Der Abschnitt [sso-session %1] in %2 braucht sso_start_url und sso_region.</translation>
     </message>
     <message>
-        <source>sso-session %1</source>
-        <translation>sso-session %1</translation>
-    </message>
-    <message>
         <source>The demo simulator could not start: %1</source>
         <translation>Der Demo-Simulator konnte nicht starten: %1</translation>
     </message>
     <message>
         <source>demo fleet</source>
         <translation>Demo-Flotte</translation>
+    </message>
+    <message>
+        <source>The profile %1 in %2 needs sso_start_url and sso_region.</source>
+        <translation>Das Profil %1 in %2 braucht sso_start_url und sso_region.</translation>
+    </message>
+</context>
+<context>
+    <name>FleetLogin</name>
+    <message>
+        <source>sso-session %1</source>
+        <translation>sso-session %1</translation>
+    </message>
+    <message>
+        <source>profile %1 (%2)</source>
+        <translation>Profil %1 (%2)</translation>
+    </message>
+    <message>
+        <source>demo fleet</source>
+        <translation>Demo-Flotte</translation>
+    </message>
+    <message>
+        <source>Enter the AWS access portal URL, e.g. https://my-company.awsapps.com/start.</source>
+        <translation>Geben Sie die URL des AWS-Zugangsportals ein, z. B. https://my-company.awsapps.com/start.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an https:// address. The AWS access portal URL looks like https://my-company.awsapps.com/start.</source>
+        <translation>„%1“ ist keine https://-Adresse. Die URL des AWS-Zugangsportals sieht so aus: https://my-company.awsapps.com/start.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a region name. Enter the region of your IAM Identity Center, e.g. us-east-1.</source>
+        <translation>„%1“ ist kein Regionsname. Geben Sie die Region Ihres IAM Identity Center ein, z. B. us-east-1.</translation>
     </message>
 </context>
 <context>
@@ -2232,6 +2259,65 @@ Ohne Optionen verbindet sich Flowdesk mit Ihrer AWS-CLI-Konfiguration (AWS_PROFI
     </message>
 </context>
 <context>
+    <name>flowdesk::FleetLoginDialog</name>
+    <message>
+        <source>Open IAM Identity Center fleet</source>
+        <translation>IAM-Identity-Center-Flotte öffnen</translation>
+    </message>
+    <message>
+        <source>%1 has no IAM Identity Center login (`aws configure sso-session` adds one). Enter your AWS access portal URL, or try the demo fleet.</source>
+        <translation>%1 enthält keine IAM-Identity-Center-Anmeldung (`aws configure sso-session` legt eine an). Geben Sie die URL Ihres AWS-Zugangsportals ein oder probieren Sie die Demo-Flotte aus.</translation>
+    </message>
+    <message>
+        <source>Read every account of an IAM Identity Center login: an sso-session or profile of %1, or an AWS access portal URL.</source>
+        <translation>Jedes Konto einer IAM-Identity-Center-Anmeldung lesen: eine sso-session oder ein Profil aus %1 oder eine URL des AWS-Zugangsportals.</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center login</source>
+        <translation>IAM-Identity-Center-Anmeldung</translation>
+    </message>
+    <message>
+        <source>AWS access portal URL and region…</source>
+        <translation>URL des AWS-Zugangsportals und Region…</translation>
+    </message>
+    <message>
+        <source>Demo fleet (built-in simulator)</source>
+        <translation>Demo-Flotte (eingebauter Simulator)</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Anmeldung:</translation>
+    </message>
+    <message>
+        <source>AWS access portal URL</source>
+        <translation>URL des AWS-Zugangsportals</translation>
+    </message>
+    <message>
+        <source>Portal &amp;URL:</source>
+        <translation>Portal-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center region</source>
+        <translation>Region des IAM Identity Center</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>&amp;Region:</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Open a Fleet tab that reads every account of this login</source>
+        <translation>Einen Flotten-Tab öffnen, der jedes Konto dieser Anmeldung liest</translation>
+    </message>
+    <message>
+        <source>Close without opening a fleet</source>
+        <translation>Schließen, ohne eine Flotte zu öffnen</translation>
+    </message>
+</context>
+<context>
     <name>flowdesk::FleetPage</name>
     <message>
         <source>Fleet status</source>
@@ -2361,6 +2447,49 @@ Ohne Optionen verbindet sich Flowdesk mit Ihrer AWS-CLI-Konfiguration (AWS_PROFI
     <message>
         <source>Checking the flow settings before cancelling…</source>
         <translation>Die Flow-Einstellungen werden vor dem Abbruch geprüft…</translation>
+    </message>
+    <message>
+        <source>&amp;Group by:</source>
+        <translation>&amp;Gruppieren nach:</translation>
+    </message>
+    <message>
+        <source>Group active runs by</source>
+        <translation>Aktive Ausführungen gruppieren nach</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Flow</translation>
+    </message>
+    <message>
+        <source>Nothing (one list)</source>
+        <translation>Nichts (eine Liste)</translation>
+    </message>
+    <message>
+        <source>Co&amp;llapse all</source>
+        <translation>Alle &amp;zuklappen</translation>
+    </message>
+    <message>
+        <source>Fold or unfold every group of active runs</source>
+        <translation>Jede Gruppe aktiver Ausführungen zu- oder aufklappen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n active run(s)</source>
+        <translation>
+            <numerusform>%1 · %n aktive Ausführung</numerusform>
+            <numerusform>%1 · %n aktive Ausführungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>E&amp;xpand all</source>
+        <translation>Alle a&amp;ufklappen</translation>
     </message>
 </context>
 <context>
@@ -2931,22 +3060,6 @@ Es starten keine neuen geplanten oder ereignisgesteuerten Ausführungen, bis der
     <message>
         <source>Read the active runs of every account an IAM Identity Center login reaches</source>
         <translation>Die aktiven Ausführungen aller Konten lesen, die eine IAM-Identity-Center-Anmeldung erreicht</translation>
-    </message>
-    <message>
-        <source>Demo fleet (built-in simulator)</source>
-        <translation>Demo-Flotte (eingebauter Simulator)</translation>
-    </message>
-    <message>
-        <source>Open IAM Identity Center fleet</source>
-        <translation>IAM-Identity-Center-Flotte öffnen</translation>
-    </message>
-    <message>
-        <source>%1 has no [sso-session] section (`aws configure sso-session` adds one). You can try the demo fleet:</source>
-        <translation>%1 hat keinen Abschnitt [sso-session] (`aws configure sso-session` legt einen an). Sie können die Demo-Flotte ausprobieren:</translation>
-    </message>
-    <message>
-        <source>The IAM Identity Center login (sso-session of %1):</source>
-        <translation>Die IAM-Identity-Center-Anmeldung (sso-session aus %1):</translation>
     </message>
     <message>
         <source>Every chosen account and region of %1, and their active runs</source>
@@ -3660,6 +3773,14 @@ Es starten keine neuen geplanten oder ereignisgesteuerten Ausführungen, bis der
     <message>
         <source>The IAM Identity Center login for %1 has expired%2. %3</source>
         <translation>Die IAM-Identity-Center-Anmeldung für %1 ist abgelaufen%2. %3</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center %1</source>
+        <translation>IAM Identity Center %1</translation>
+    </message>
+    <message>
+        <source>Sign in with Sign in… on the Fleet tab, then try again.</source>
+        <translation>Melden Sie sich mit „Anmelden…“ im Flotten-Tab an und versuchen Sie es dann erneut.</translation>
     </message>
 </context>
 <context>
@@ -4663,6 +4784,10 @@ Es starten keine neuen geplanten oder ereignisgesteuerten Ausführungen, bis der
     <message>
         <source>Flow</source>
         <translation>Flow</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

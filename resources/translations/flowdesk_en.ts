@@ -231,6 +231,13 @@
             <numerusform> · %n read in part</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 · %n active run(s)</source>
+        <translation>
+            <numerusform>%1 · %n active run</numerusform>
+            <numerusform>%1 · %n active runs</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>flowdesk::HistoryWindow</name>

@@ -7,6 +7,7 @@
 #include "CancelOutcomeView.h"
 #include "FleetAccountsDialog.h"
 #include "FleetFactory.h"
+#include "FleetLoginDialog.h"
 #include "FleetPage.h"
 #include "MainWindow.h"
 #include "Translations.h"
@@ -14,6 +15,8 @@
 #include <AuditLogReader.h>
 #include <CancelController.h>
 #include <FleetController.h>
+#include <FleetRunsModel.h>
+#include <ModelRoles.h>
 #include <SsoDirectory.h>
 
 #include <QAccessible>
@@ -84,6 +87,10 @@ private slots:
         m_page = m_window->addFleet(opened.fleet);
         QVERIFY(m_page);
         QVERIFY(QTest::qWaitFor([&] { return !m_page->fleet()->scanner()->isScanning(); }, 30000));
+        // Runs come grouped by account unless the user chose otherwise; the tests below that
+        // count rows as runs look at the flat list.
+        QCOMPARE(m_page->grouping(), FleetPage::Grouping::Account);
+        m_page->setGrouping(FleetPage::Grouping::None);
     }
 
     void cleanupTestCase()
@@ -143,6 +150,47 @@ private slots:
         QCOMPARE(dialog.chosenRegions(), QStringList());
     }
 
+    void loginDialogOffersEveryKindOfLogin()
+    {
+        using models::FleetLogin;
+        const QList<FleetLogin> logins{{FleetLogin::Kind::Session, QStringLiteral("corp"), {}, {}},
+                                       {FleetLogin::Kind::LegacyProfile, QStringLiteral("old-admin"),
+                                        QStringLiteral("https://old.awsapps.com/start"), QStringLiteral("eu-west-1")}};
+        FleetLoginDialog dialog(logins, QStringLiteral("~/.aws/config"), m_window.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QPushButton *open = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QCOMPARE(dialog.loginBox()->count(), 4); // the two logins, a typed portal URL, the demo
+        QCOMPARE(dialog.chosenLogin().kind, FleetLogin::Kind::Session);
+        QVERIFY(open->isEnabled());
+        QVERIFY(!dialog.startUrlEdit()->isEnabled());
+
+        // A typed portal URL: Open waits until URL and region are usable, and says why not.
+        dialog.loginBox()->setCurrentIndex(2);
+        QVERIFY(dialog.startUrlEdit()->isEnabled());
+        QVERIFY(!open->isEnabled());
+        QVERIFY(dialog.problemLabel()->text().contains(QStringLiteral("portal URL")));
+        QTest::keyClicks(dialog.startUrlEdit(), QStringLiteral("corp.awsapps.com/start"));
+        QVERIFY(!open->isEnabled());
+        QVERIFY2(dialog.problemLabel()->text().contains(QStringLiteral("https://")), qPrintable(dialog.problemLabel()->text()));
+        dialog.startUrlEdit()->setText(QStringLiteral("https://corp.awsapps.com/start"));
+        dialog.regionBox()->setCurrentText(QStringLiteral("eu-central-1"));
+        QVERIFY(open->isEnabled());
+        QVERIFY(dialog.problemLabel()->isHidden());
+        const FleetLogin typed = dialog.chosenLogin();
+        QCOMPARE(typed.kind, FleetLogin::Kind::StartUrl);
+        QCOMPARE(typed.startUrl, QStringLiteral("https://corp.awsapps.com/start"));
+        QCOMPARE(typed.region, QStringLiteral("eu-central-1"));
+        const QStringList problems = unnamed(&dialog);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+
+        QSignalSpy chosen(&dialog, &FleetLoginDialog::loginChosen);
+        dialog.loginBox()->setCurrentIndex(3);
+        QTest::mouseClick(open, Qt::LeftButton);
+        QCOMPARE(chosen.size(), 1);
+        QCOMPARE(chosen.at(0).at(0).value<FleetLogin>().kind, FleetLogin::Kind::Demo);
+    }
+
     void filterNarrowsTheRuns()
     {
         const int all = m_page->runsView()->model()->rowCount();
@@ -156,8 +204,80 @@ private slots:
         QCOMPARE(m_page->runsView()->model()->rowCount(), all);
     }
 
+    void groupedByAccount()
+    {
+        m_page->setGrouping(FleetPage::Grouping::Account);
+        QTreeView *runs = m_page->runsView();
+        QAbstractItemModel *model = runs->model();
+        models::FleetRunsModel *flat = m_page->fleet()->runs();
+        QHash<QString, int> inProgressOf; // account ID → its runs that can be cancelled
+        QSet<QString> accounts;
+        for (int row = 0; row < flat->rowCount(); ++row) {
+            const models::FleetRunRow &run = flat->runAt(row);
+            accounts.insert(run.accountId);
+            inProgressOf[run.accountId] += run.record.executionStatus == appflow::ExecutionStatus::InProgress ? 1 : 0;
+        }
+        QVERIFY(accounts.size() >= 3);
+        QCOMPARE(model->rowCount(), accounts.size());
+        int runsShown = 0;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex group = model->index(row, 0);
+            QVERIFY2(group.data().toString().contains(QStringLiteral("active run")), qPrintable(group.data().toString()));
+            QVERIFY(runs->isExpanded(group));
+            QVERIFY(runs->isFirstColumnSpanned(row, {}));
+            const QString account = group.data(models::Roles::GroupKeyRole).toString();
+            QVERIFY(accounts.contains(account));
+            for (int child = 0; child < model->rowCount(group); ++child) {
+                const QModelIndex cell = model->index(child, models::FleetRunsModel::AccountColumn, group);
+                QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(account));
+                ++runsShown;
+            }
+        }
+        QCOMPARE(runsShown, flat->rowCount());
+
+        // A selected account stands for all its runs; the cancel plan holds exactly those in progress.
+        int chosenRow = -1;
+        for (int row = 0; row < model->rowCount() && chosenRow < 0; ++row)
+            chosenRow = inProgressOf.value(model->index(row, 0).data(models::Roles::GroupKeyRole).toString()) > 0 ? row : -1;
+        QVERIFY(chosenRow >= 0);
+        const QString chosenAccount = model->index(chosenRow, 0).data(models::Roles::GroupKeyRole).toString();
+        runs->selectionModel()->select(model->index(chosenRow, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QVERIFY(m_page->cancelButton()->isEnabled());
+        const CancelPlan plan = m_page->selectedPlan();
+        QCOMPARE(plan.runCount(), inProgressOf.value(chosenAccount));
+
+        // Reading again merges: the selected account stays selected, its group stays open.
+        m_page->fleet()->refresh();
+        QVERIFY(QTest::qWaitFor([&] { return !m_page->fleet()->scanner()->isScanning(); }, 30000));
+        const QModelIndexList selected = runs->selectionModel()->selectedRows();
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(selected.first().data(models::Roles::GroupKeyRole).toString(), chosenAccount);
+
+        // Collapse all folds every account into its line; the button then offers the opposite.
+        QPushButton *fold = nullptr;
+        for (QPushButton *button : m_page->findChildren<QPushButton *>())
+            fold = button->text().remove(u'&') == u"Collapse all" ? button : fold;
+        QVERIFY(fold);
+        QTest::mouseClick(fold, Qt::LeftButton);
+        for (int row = 0; row < model->rowCount(); ++row)
+            QVERIFY(!runs->isExpanded(model->index(row, 0)));
+        QCOMPARE(fold->text().remove(u'&'), QStringLiteral("Expand all"));
+        QTest::mouseClick(fold, Qt::LeftButton);
+        QVERIFY(runs->isExpanded(model->index(0, 0)));
+
+        // Grouped by region: one line per region, and the choice is remembered.
+        m_page->groupingBox()->setCurrentIndex(m_page->groupingBox()->findData(QVariant::fromValue(FleetPage::Grouping::Region)));
+        emit m_page->groupingBox()->activated(m_page->groupingBox()->currentIndex());
+        QCOMPARE(runs->model()->rowCount(), 2);
+        QCOMPARE(QSettings().value(QStringLiteral("fleet/groupRunsBy")).toInt(), m_page->groupingBox()->currentIndex());
+        const QStringList problems = unnamed(m_page);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+        m_page->setGrouping(FleetPage::Grouping::None);
+    }
+
     void cancelAcrossThreeAccounts()
     {
+        m_page->setGrouping(FleetPage::Grouping::None);
         QTreeView *runs = m_page->runsView();
         QSet<QString> accounts;
         QItemSelection selection;
