@@ -1,6 +1,7 @@
 #include "FleetScanner.h"
 
 #include "FleetLogging.h"
+#include "AccountCredentialView.h"
 #include "PortalRoleCredentialSource.h"
 #include "SsoPortalClient.h"
 
@@ -68,6 +69,7 @@ void FleetScanner::scan(const QList<FleetAccountChoice> &accounts, const QString
         const auto known = m_accounts.constFind(account.accountId);
         if (known != m_accounts.cend() && known->roleName != account.roleName) {
             delete m_credentials.take(account.accountId);
+            m_credentialsIssued.remove(account.accountId);
         }
         m_accounts.insert(account.accountId, account);
         for (const QString &region : regions) {
@@ -123,6 +125,8 @@ aws::CredentialSource *FleetScanner::credentialsFor(const QString &accountId)
     auto *inner = new PortalRoleCredentialSource(m_login, m_portal, account->accountId,
                                                  account->roleName, account->accountName);
     auto *caching = new aws::CachingCredentialSource(inner, this);
+    connect(caching, &aws::CachingCredentialSource::refreshed, this,
+            [this, accountId] { m_credentialsIssued.insert(accountId, QDateTime::currentDateTimeUtc()); });
     m_credentials.insert(accountId, caching);
     return caching;
 }
@@ -170,7 +174,13 @@ void FleetScanner::startRegion(int index)
     reading->generation = m_generation;
     // A client for the scan only: its connections close when the region is read, so a fleet
     // of a thousand account-regions never holds more than maxConcurrentRegions of them.
-    reading->client = new appflow::AppFlowClient(configFor(state.region), credentials, m_scanContext);
+    // Through a view that keeps just-issued credentials when this region refuses them (not
+    // enabled for the account), so the account's other regions keep theirs.
+    auto *view = new AccountCredentialView(credentials, [this, accountId = state.accountId] {
+        return m_credentialsIssued.value(accountId);
+    });
+    reading->client = new appflow::AppFlowClient(configFor(state.region), view, m_scanContext);
+    view->setParent(reading->client);
     reading->client->listFlowsFrom(
         QString(), m_scanContext,
         [this, reading](const appflow::AppFlowResult<appflow::AppFlowClient::FlowListing> &result) {

@@ -4,6 +4,7 @@
 #include <AppFlowError.h>
 #include <AppFlowTypes.h>
 
+#include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -164,6 +165,7 @@ private:
     quint64 m_generation = 0;     // bumped by scan()/stop(): late answers of an older scan are dropped
     QObject *m_scanContext = nullptr; // parent of this scan's clients; deleted by stop()/scan()
     QHash<QString, aws::CredentialSource *> m_credentials;      // account ID → caching source
+    QHash<QString, QDateTime> m_credentialsIssued;              // account ID → when they came
     QHash<QString, FleetAccountChoice> m_accounts;
 };
 

@@ -140,6 +140,9 @@ private slots:
         QVERIFY2(activeSeen > 0, "the fleet has no active run: the comparison proves nothing");
         QCOMPARE(scanner.activeRunCount(), activeSeen);
         QCOMPARE(scanner.appFlowFailedCalls(), 2 + 1); // two denied regions, one disabled region
+        // One GetRoleCredentials per account: the disabled region's refusal of credentials
+        // issued a moment ago does not throw away the account's (AccountCredentialView).
+        QCOMPARE(portal.requestsSent(), 8);
 
         // An auto-refresh does not ask again where AppFlow refused for good (denied role,
         // disabled region): the same answer is shown, and no credentials are fetched again.
