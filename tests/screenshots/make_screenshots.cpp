@@ -273,9 +273,10 @@ int main(int argc, char *argv[])
     if (!QTest::qWaitFor([&] { return !fleet->scanner()->isScanning(); }, 30000))
         return fail("the demo fleet was not read");
     QTest::qWait(300);
-    fleetPage->runsView()->selectionModel()->select(
-        fleetPage->runsView()->model()->index(0, 0),
-        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    // A run of the first account (the runs are grouped by account).
+    QAbstractItemModel *fleetRuns = fleetPage->runsView()->model();
+    fleetPage->runsView()->selectionModel()->select(fleetRuns->index(0, 0, fleetRuns->index(0, 0)),
+                                                    QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     if (!save(&window, QDir(outDir).filePath(QStringLiteral("fleet.png"))))
         return 1;
     QFile::remove(QDir(outDir).filePath(QStringLiteral(".screenshot-audit.jsonl")));
