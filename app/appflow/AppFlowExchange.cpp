@@ -170,6 +170,7 @@ void AppFlowExchange::send(const aws::Credentials &credentials)
         }
     }
     const QUrl url = operationUrl(m_transport->endpoint(), m_path);
+    m_sentAt = m_transport->monotonicSeconds();
 
     aws::sigv4::Request signable;
     signable.method = "POST";
@@ -313,7 +314,7 @@ void AppFlowExchange::noteAnswer(bool throttled)
     // error or a 500 is not the service asking for less).
     if (ClientRateLimiter *limiter = m_transport->rateLimiter()) {
         const double before = limiter->sendRate();
-        limiter->recordResponse(throttled, m_transport->monotonicSeconds());
+        limiter->recordResponse(throttled, m_transport->monotonicSeconds(), m_sentAt);
         if (throttled)
             qCInfo(lcAppFlow).noquote()
                 << u"adaptive retry mode: throttled; sending at %1 requests/s from now (was %2)"_s

@@ -72,6 +72,7 @@ private:
 
     RetryPolicy::Attempts m_attempts;
     int m_maxAttempts = 0; // 0: the retry policy's default
+    double m_sentAt = -1;  // when the attempt now in flight was sent (the rate limiter's congestion events)
     bool m_mayHaveArrived = false; // an attempt was sent and got no answer
     bool m_skewRetried = false;
     bool m_credentialsRetried = false;

@@ -50,6 +50,7 @@ double SendRateMeter::record(double now)
         m_measuredRate = currentRate * kSmoothing + m_measuredRate * (1 - kSmoothing);
         m_count = 0;
         m_lastBucket = bucket;
+        m_measured = true;
     }
     return m_measuredRate;
 }
@@ -99,12 +100,30 @@ ClientRateLimiter::ClientRateLimiter(double startTime)
 
 double ClientRateLimiter::acquireDelay(double now)
 {
+    if (m_firstRequest < 0)
+        m_firstRequest = now;
     return m_enabled ? m_bucket.tryAcquire(now) : 0;
 }
 
-void ClientRateLimiter::recordResponse(bool throttled, double now)
+double ClientRateLimiter::earlyRate(double now) const
 {
-    const double measured = m_meter.record(now);
+    const double since = m_firstRequest < 0 ? now : m_firstRequest;
+    return m_acceptedEarly / std::max(1.0, now - since);
+}
+
+void ClientRateLimiter::recordResponse(bool throttled, double now, double sentAt)
+{
+    double measured = m_meter.record(now);
+    if (throttled && m_enabled && sentAt >= 0 && sentAt < m_lastDecrease) {
+        return; // the same congestion event as the decrease that already happened
+    }
+    if (!m_meter.hasMeasured()) {
+        m_acceptedEarly += throttled ? 0 : 1;
+        // Only once the limiter is on does the rate matter (see the class comment): before, the
+        // steps are botocore's to the digit (tst_clientratelimiter's vector).
+        if (m_enabled || throttled)
+            measured = earlyRate(now);
+    }
     double newRate;
     if (!throttled) {
         newRate = m_cubic.successReceived(now);
@@ -114,6 +133,7 @@ void ClientRateLimiter::recordResponse(bool throttled, double now)
         const double rateThen = m_enabled ? std::min(measured, m_bucket.maxRate()) : measured;
         newRate = m_cubic.errorReceived(rateThen, now);
         m_enabled = true;
+        m_lastDecrease = now;
     }
     m_bucket.setMaxRate(std::min(newRate, kMaxRateAdjustScale * measured), now);
 }

@@ -13,6 +13,20 @@ namespace flowdesk::appflow {
 //   the measured send rate is smoothed with 0.8 over 0.5 s buckets;
 //   the bucket's rate is never above 2 × the measured send rate, never below 0.5/s;
 //   the limiter is off until the first throttling answer (so it costs nothing until then).
+// One departure, at the start only: botocore has no measured rate before its first bucket ends
+// (it reads 0), so a throttle in a client's first half second — a new client meeting a bucket
+// whose burst it just used up, the usual start of every fleet region — sets the rate to 0 × β,
+// i.e. the 0.5/s floor, and CUBIC needs seconds to climb back (bench_fleetscan: each region
+// stalled ~2 s, then read at ~4/s against 10/s). Until the first measurement, the answers the
+// service accepted since the first request, over at least a second, stand in for the measured
+// rate once the limiter is on. From the first measurement on, everything is botocore's.
+// And one more, taken from TCP CUBIC itself (RFC 9438 §4.6: the window is reduced once per
+// congestion event, not per lost segment): botocore multiplies the rate by β for every throttled
+// answer, so ten requests in flight that meet an empty bucket together cut the rate to 0.7¹⁰ of
+// itself — the floor — for what was one event (bench_fleetscan's portal: 8 such answers at
+// once, then ~4 s at 1–5 requests/s, every 10 s). A throttled answer to a request sent before
+// the last decrease was sent at the old rate and says nothing new: it is counted, not acted on.
+// Callers that do not pass the send time get botocore's behaviour.
 // Times are seconds on a monotonic clock, passed in, so tests drive it step by step.
 
 // W(t) = C (t − K)³ + W_max, K = ∛(W_max (1 − β) / C): after a throttle at rate W_max the rate
@@ -50,9 +64,12 @@ public:
     // One response received at `now`; returns the measured rate (requests per second).
     double record(double now);
     double measuredRate() const { return m_measuredRate; }
+    // A bucket has ended since the start: measuredRate() is a measurement, not the initial 0.
+    bool hasMeasured() const { return m_measured; }
 
 private:
     double m_measuredRate = 0;
+    bool m_measured = false;
     double m_lastBucket;
     int m_count = 0;
 };
@@ -96,11 +113,14 @@ public:
 
     // Seconds to wait before this attempt may be sent (0: send now, a token was taken).
     double acquireDelay(double now);
-    void recordResponse(bool throttled, double now);
+    // `sentAt`: when the answered attempt was sent (< 0: unknown, every throttle decreases).
+    void recordResponse(bool throttled, double now, double sentAt = -1);
 
     bool enabled() const { return m_enabled; }
     double sendRate() const { return m_bucket.maxRate(); }
     double measuredRate() const { return m_meter.measuredRate(); }
+    // What stands for the measured rate before the meter's first bucket ended (see above).
+    double earlyRate(double now) const;
     const CubicRateCalculator &cubic() const { return m_cubic; }
     const SendTokenBucket &bucket() const { return m_bucket; }
 
@@ -109,6 +129,9 @@ private:
     SendRateMeter m_meter;
     SendTokenBucket m_bucket;
     bool m_enabled = false;
+    double m_firstRequest = -1; // < 0: nothing asked yet
+    double m_lastDecrease = -1; // when a throttle last lowered the rate
+    int m_acceptedEarly = 0;    // answers not throttled before the first measurement
 };
 
 } // namespace flowdesk::appflow

@@ -28,6 +28,7 @@ struct SsoPortalClient::Call {
     int requests = 0;
     int throttled = 0;
     int retryCost = 0; // what the retry quota lent for the retry now running (0: first attempt)
+    double sentAt = -1; // when the attempt now answered was sent (the limiter's congestion events)
 };
 
 SsoPortalClient::SsoPortalClient(const QUrl &endpoint, QNetworkAccessManager *network, QObject *parent)
@@ -121,6 +122,7 @@ void SsoPortalClient::send(const std::shared_ptr<Call> &call)
     ++call->attempts;
     ++call->requests;
     ++m_sent;
+    call->sentAt = now();
     QNetworkReply *reply = m_network->get(request);
     reply->setParent(this);
     connect(reply, &QNetworkReply::finished, this, [this, reply, call] {
@@ -138,7 +140,7 @@ void SsoPortalClient::answered(const std::shared_ptr<Call> &call, int status, co
                                const QString &errorCode, const QString &transportError)
 {
     const bool throttled = status == 429;
-    m_limiter.recordResponse(throttled, now());
+    m_limiter.recordResponse(throttled, now(), call->sentAt);
     if (throttled) {
         ++call->throttled;
         ++m_throttled;

@@ -45,6 +45,61 @@ private slots:
         QCOMPARE(bucket.tryAcquire(2.1), 0.0);
     }
 
+    void throttleBeforeTheFirstMeasurement()
+    {
+        // A new client meets a bucket of 20/s with a burst of 20: twenty answers, then a
+        // throttle, all inside the meter's first half second. botocore would go on at its
+        // 0.5/s floor (measured rate 0); here the 20 accepted answers over (at least) a second
+        // stand in: 20 × β = 14/s, and CUBIC climbs back from there.
+        ClientRateLimiter limiter(10.0);
+        for (int i = 0; i < 30; ++i)
+            QCOMPARE(limiter.acquireDelay(10.0 + i * 0.002), 0.0);
+        for (int i = 0; i < 20; ++i)
+            limiter.recordResponse(false, 10.05 + i * 0.001);
+        QVERIFY(!limiter.enabled());
+        limiter.recordResponse(true, 10.1);
+        QVERIFY(limiter.enabled());
+        QVERIFY2(qAbs(limiter.sendRate() - 14.0) < 1e-9, qPrintable(QString::number(limiter.sendRate())));
+        QVERIFY2(qAbs(limiter.cubic().maxRate() - 20.0) < 1e-9, qPrintable(QString::number(limiter.cubic().maxRate())));
+        // More throttles in the same half second: each takes β of the rate then, never the floor.
+        limiter.recordResponse(true, 10.2);
+        QVERIFY2(qAbs(limiter.sendRate() - 9.8) < 1e-9, qPrintable(QString::number(limiter.sendRate())));
+        // The first bucket ends: from now on the measured rate is botocore's.
+        limiter.recordResponse(false, 10.6);
+        QVERIFY(limiter.measuredRate() > 0);
+        QVERIFY(limiter.sendRate() <= SendTokenBucket::kMinRate + 2 * limiter.measuredRate());
+    }
+
+    void oneDecreasePerCongestionEvent()
+    {
+        // Ten requests in flight meet an empty bucket together: one decrease, not ten.
+        ClientRateLimiter limiter(0.0);
+        for (int i = 0; i < 40; ++i) {
+            QCOMPARE(limiter.acquireDelay(i * 0.05), 0.0);
+            limiter.recordResponse(false, i * 0.05 + 0.05, i * 0.05);
+        }
+        QVERIFY(limiter.measuredRate() > 0);
+        limiter.recordResponse(true, 2.06, 2.0);
+        const double afterFirst = limiter.sendRate();
+        QVERIFY2(qAbs(afterFirst - SendTokenBucket::kMinRate) > 1, qPrintable(QString::number(afterFirst)));
+        for (int i = 1; i < 10; ++i)
+            limiter.recordResponse(true, 2.06 + i * 0.001, 2.0 + i * 0.001); // all sent before the decrease
+        QCOMPARE(limiter.sendRate(), afterFirst);
+        // A request sent after the decrease and throttled is a new event: the rate goes down again.
+        limiter.recordResponse(true, 2.3, 2.2);
+        QVERIFY(limiter.sendRate() < afterFirst);
+        // Without send times (botocore's call), every throttle decreases.
+        ClientRateLimiter botocore(0.0);
+        for (int i = 0; i < 40; ++i) {
+            botocore.acquireDelay(i * 0.05);
+            botocore.recordResponse(false, i * 0.05 + 0.05);
+        }
+        botocore.recordResponse(true, 2.06);
+        const double once = botocore.sendRate();
+        botocore.recordResponse(true, 2.061);
+        QVERIFY(botocore.sendRate() < once);
+    }
+
     void followsBotocore_data()
     {
         QTest::addColumn<QString>("step");
