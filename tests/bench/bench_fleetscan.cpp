@@ -183,6 +183,16 @@ int main(int argc, char *argv[])
     const long rss = peakRssKiB();
     const int scanFailedAppFlowCalls = fleet.scanner()->appFlowFailedCalls();
     const int scanActiveRuns = fleet.scanner()->activeRunCount();
+    // Where the scan's answers end in the simulator's log (it writes and flushes each line in the
+    // same step as it sends the answer, so every answer of the scan is in it by now): the scan
+    // alone can then be told from the auto-refresh below; run-benchmarks.mjs compares the scan
+    // with its peers'.
+    qint64 scanLogLines = 0;
+    {
+        QFile scanLog(logPath);
+        if (scanLog.open(QIODevice::ReadOnly))
+            scanLogLines = scanLog.readAll().count('\n');
+    }
 
     // An auto-refresh right after (what the Fleet tab does every minute while runs are
     // active): ListFlows per account-region, then only the flows with active runs or a new
@@ -203,10 +213,15 @@ int main(int argc, char *argv[])
         return fail(QStringLiteral("no request log at %1").arg(logPath));
     QHash<QString, int> okByOperation;
     int throttled = 0, portalOk = 0, errors = 0;
-    while (!log.atEnd()) {
+    int scanRequests = 0, scanThrottled = 0;
+    for (qint64 line = 0; !log.atEnd(); ++line) {
         const QJsonObject entry = QJsonDocument::fromJson(log.readLine()).object();
         const QString operation = entry.value(QLatin1String("operation")).toString();
         const int status = entry.value(QLatin1String("status")).toInt();
+        if (line < scanLogLines) {
+            ++scanRequests;
+            scanThrottled += status == 429 ? 1 : 0;
+        }
         if (status == 429) {
             ++throttled;
             continue;
@@ -229,7 +244,8 @@ int main(int argc, char *argv[])
     out << "fleet scan: " << accounts << " accounts x " << regions.size() << " regions x " << parser.value(flowsOption)
         << " flows, portal " << portalTps << " TPS, AppFlow " << appflowTps << " TPS per operation per account-region, "
         << parser.value(latencyOption) << " ms latency; " << settings.maxConcurrentRegions << " account-regions at once, "
-        << settings.clientConfig.maxConcurrentRequests << " requests in flight each" << Qt::endl;
+        << settings.clientConfig.maxConcurrentRequests << " requests in flight each, portal "
+        << fleet.portal()->maxInFlight() << " in flight" << Qt::endl;
     out << "  time to every active run: " << QString::number(seconds, 'f', 2) << " s" << Qt::endl;
     out << "  quota-bound minimum: " << QString::number(bound, 'f', 2) << " s (portal " << scanPortalAnswered << " requests: "
         << QString::number(portalBound, 'f', 2) << " s; AppFlow per account-region: " << QString::number(appflowBound, 'f', 2)
@@ -238,6 +254,7 @@ int main(int argc, char *argv[])
         << ", failed: " << failedRegions << "; flows " << flowsSeen << ", active runs " << scanActiveRuns << Qt::endl;
     out << "  throttled answers: " << throttled << ", failed calls: " << failedCalls
         << " (error answers other than the disabled regions' in the log: " << errors << ")" << Qt::endl;
+    out << "  the scan alone: " << scanRequests << " requests (retries included), " << scanThrottled << " throttled" << Qt::endl;
     out << "  requests answered (scan and auto-refresh): portal " << portalOk << ", ListFlows " << okByOperation.value(QStringLiteral("ListFlows"))
         << ", DescribeFlowExecutionRecords " << okByOperation.value(QStringLiteral("DescribeFlowExecutionRecords")) << Qt::endl;
     out << "  auto-refresh of the active runs: " << QString::number(refreshSeconds, 'f', 2) << " s, "

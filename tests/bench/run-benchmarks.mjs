@@ -1,6 +1,7 @@
 // The benchmark harness behind `./dev bench` (docs/BENCHMARKS.md): starts flowdesk-sim, runs
 // every workload for every peer — Flowdesk (flowdesk-bench), the AWS SDK for JavaScript v3
-// (peers/sdk-js.mjs) and the AWS CLI (peers/aws-cli.sh) — in the same run on the same
+// (peers/sdk-js.mjs, peers/fleet-sdk-js.mjs) and the AWS CLI (peers/aws-cli.sh,
+// peers/fleet-aws-cli.sh) — in the same run on the same
 // simulator, takes the simulator's own service time for the same requests from its request
 // log (the floor), and prints a table of medians and ratios; the same goes to
 // OUT/results.json. Peers that are not installed are reported as skipped, never faked.
@@ -8,7 +9,7 @@
 // usage: node run-benchmarks.mjs --build-dir build/release [--out DIR] [--sizes 1000,100]
 //        [--reps 5] [--cli-reps 3] [--cli-sample 100] [--peers flowdesk,sdk-js,aws-cli]
 //        [--shared-dir ../shared] [--only history,cancel,merge,cold-start,memory,profiles,cli-cold-start,cancel-older,fleet]
-//        [--profile-sizes 1000,10000,68000] [--smoke]
+//        [--profile-sizes 1000,10000,68000] [--fleet-accounts 500] [--fleet-cli-accounts 5] [--smoke]
 // (--peers defaults to $FLOWDESK_BENCH_PEERS, else all three; --shared-dir to
 // $FLOWDESK_SHARED_DIR, else the shared/ folder beside the repository.)
 //
@@ -16,10 +17,14 @@
 // with that many AWS CLI profiles (bench/bench_profiles; issue #13), independent of the
 // simulator.
 //
+// --fleet-accounts: the fleet scan's IAM Identity Center accounts (× 2 regions × 20 flows);
+// --fleet-cli-accounts: how many of them the AWS CLI loop scans (it is extrapolated to all).
+//
 // --smoke: tiny sizes and one repetition, for CI: it checks that every piece still runs and
 // answers completely, never how fast.
 
 import { spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, release, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -44,6 +49,7 @@ const { values: opt } = parseArgs({
         'shared-dir': { type: 'string', default: process.env.FLOWDESK_SHARED_DIR ?? path.join(here, '..', '..', '..', 'shared') },
         only: { type: 'string', default: 'history,cancel,merge,cold-start,memory,profiles,cli-cold-start,cancel-older,fleet' },
         'fleet-accounts': { type: 'string', default: '500' },
+        'fleet-cli-accounts': { type: 'string', default: '5' },
         'profile-sizes': { type: 'string', default: '1000,10000,68000' },
         smoke: { type: 'boolean', default: false },
     },
@@ -56,7 +62,7 @@ if (opt.smoke) {
     Object.assign(opt, {
         sizes: '6', 'runs-per-flow': '3', reps: '1', 'cli-reps': '1', 'cli-sample': '1',
         'cancel-flows': '3', 'cancel-runs-per-flow': '2', 'merge-runs': '200', 'profile-sizes': '200',
-        'fleet-accounts': '10',
+        'fleet-accounts': '10', 'fleet-cli-accounts': '1',
     });
 }
 const buildDir = path.resolve(opt['build-dir']);
@@ -480,27 +486,153 @@ async function modelMerge() {
     return result;
 }
 
-// Fleet scan (issue #14): bench_fleetscan starts flowdesk-sim with --accounts, --regions and
-// AWS-style rate limits itself and prints the time to every active run against the quota-bound
-// minimum it computes, the throttled answers and failed calls. Flowdesk only so far: the AWS CLI
-// loop and the JS SDK script over the same fleet are still to be written (docs/BENCHMARKS.md).
+// Fleet scan (issue #14): "500 accounts × 2 regions × 20 flows, portal at 20 TPS, AppFlow at 10
+// TPS per account-region, 50 ms latency: time until every active run of the fleet is in the
+// view". Flowdesk: bench_fleetscan, which starts its own flowdesk-sim and prints the time to
+// every active run against the quota-bound minimum it computes, the throttled answers and failed
+// calls. The peers — the JS SDK v3 script (peers/fleet-sdk-js.mjs, standard retry mode, the same
+// concurrency as Flowdesk) and the AWS CLI loop (peers/fleet-aws-cli.sh, the first
+// --fleet-cli-accounts accounts, extrapolated) — each get a fresh flowdesk-sim started with the
+// arguments bench_fleetscan gives its own (fleetSimArgs; the harness passes bench_fleetscan every
+// one of these settings explicitly, so the two cannot drift apart through a default), and the
+// simulator's request log counts their requests and throttled answers.
+const fleetSettings = () => ({
+    accounts: Number(opt['fleet-accounts']),
+    regions: ['us-east-1', 'eu-west-1'],
+    flows: opt.smoke ? 4 : 20,
+    latencyMs: opt.smoke ? 5 : 50,
+    portalTps: 20,
+    appflowTps: 10,
+});
+
+// What bench_fleetscan's main() starts flowdesk-sim with (--log-requests is added by Sim.start).
+function fleetSimArgs(fleet, token) {
+    return ['--accounts', String(fleet.accounts), '--regions', fleet.regions.join(','), '--region', fleet.regions[0],
+        '--flows', String(fleet.flows), '--latency-ms', String(fleet.latencyMs),
+        '--rate-limit', `SsoPortal=${fleet.portalTps}`, '--rate-limit', `*=${fleet.appflowTps}`,
+        '--sso-access-token', token];
+}
+
+// A peer's requests as the simulator saw them: every answer (retries included), throttled
+// answers (429), error answers other than the disabled regions' (UnrecognizedClientException).
+function fleetLog(logPath) {
+    const byOperation = {};
+    let requests = 0;
+    let throttled = 0;
+    let errors = 0;
+    for (const line of readFileSync(logPath, 'utf8').split('\n')) {
+        if (!line) continue;
+        const entry = JSON.parse(line);
+        requests += 1;
+        byOperation[entry.operation] = (byOperation[entry.operation] ?? 0) + 1;
+        if (entry.status === 429) throttled += 1;
+        else if (entry.status >= 400 && entry.errorCode !== 'UnrecognizedClientException') errors += 1;
+    }
+    return { requests, throttled, errorAnswers: errors, byOperation };
+}
+
+async function fleetPeer(peer, fleet) {
+    const token = `bench-${randomUUID()}`;
+    const sim = await Sim.start(fleetSimArgs(fleet, token), `fleet-${peer}`);
+    let outcome;
+    try {
+        if (peer === 'sdk-js') {
+            outcome = await run('node', [path.join(here, 'peers', 'fleet-sdk-js.mjs'), '--endpoint', sim.url, '--token', token,
+                '--regions', fleet.regions.join(','), '--regions-at-once', String(fleet.regionsAtOnce),
+                '--requests-per-region', String(fleet.requestsPerRegion), '--portal-in-flight', String(fleet.portalInFlight)]);
+        } else {
+            outcome = await run(path.join(here, 'peers', 'fleet-aws-cli.sh'), ['--endpoint', sim.url, '--token', token,
+                '--regions', fleet.regions.join(','), '--accounts', String(fleet.cliAccounts)], awsCli.env);
+        }
+    } finally {
+        await sim.stop();
+    }
+    let result;
+    try {
+        result = JSON.parse(outcome.stdout.trim().split('\n').pop());
+    } catch {
+        throw new Error(`fleet ${peer} printed no result (exit ${outcome.code}):\n${outcome.stderr.slice(-2000)}`);
+    }
+    // Failed calls are a result (the issue expects the SDK script to meet some); a peer that
+    // did not list the fleet, lost account-regions or read none is broken, and fails the run.
+    const accounted = (r) => r.accountRegionsRead + r.partialRegions + r.failedRegions + r.disabledRegions;
+    if (outcome.code !== 0 || result.accounts !== fleet.accounts || accounted(result) !== result.accountRegions
+        || result.accountRegionsRead === 0)
+        throw new Error(`fleet ${peer} did not scan the fleet (exit ${outcome.code}): ${outcome.stdout.trim()}\n${outcome.stderr.slice(-2000)}`);
+    const served = fleetLog(sim.logPath);
+    const sample = { ...result, processMs: outcome.processMs, ...served };
+    if (peer === 'aws-cli' && result.accountsDone < fleet.accounts) {
+        // One process per request, one account after the other: the time grows linearly with
+        // the accounts, so the per-account part (after the complete account listing) is scaled
+        // to every account. Requests likewise (the listing's once, the rest scaled).
+        const factor = fleet.accounts / result.accountsDone;
+        const listing = served.byOperation['sso:ListAccounts'] ?? 0;
+        Object.assign(sample, {
+            measuredWallMs: result.wallMs, measuredRequests: served.requests, factor,
+            wallMs: result.listMs + (result.wallMs - result.listMs) * factor,
+            requests: Math.round(listing + (served.requests - listing) * factor),
+            extrapolatedFrom: `measured over ${result.accountsDone} accounts, extrapolated ×${Number(factor.toFixed(1))}`,
+        });
+    }
+    log(`fleet ${peer}: ${(sample.wallMs / 1000).toFixed(2)} s${sample.extrapolatedFrom ? ` (${sample.extrapolatedFrom}; measured ${(sample.measuredWallMs / 1000).toFixed(2)} s)` : ''}, `
+        + `${served.requests} requests, ${served.throttled} throttled, ${result.failedCalls} failed calls, `
+        + `${result.activeRuns} active runs${result.firstError ? `; first error: ${result.firstError}` : ''}`);
+    return sample;
+}
+
 async function fleetScan() {
     if (!existsSync(bin.fleet)) return { status: 'skipped', why: `${bin.fleet} is missing` };
-    const args = ['--sim', bin.sim, '--accounts', opt['fleet-accounts']];
-    if (opt.smoke) args.push('--flows', '4', '--latency-ms', '5');
+    const fleet = fleetSettings();
+    const args = ['--sim', bin.sim, '--accounts', String(fleet.accounts), '--regions', fleet.regions.join(','),
+        '--flows', String(fleet.flows), '--latency-ms', String(fleet.latencyMs),
+        '--portal-tps', String(fleet.portalTps), '--appflow-tps', String(fleet.appflowTps)];
     const outcome = await run(bin.fleet, args);
     const number = (re) => Number(re.exec(outcome.stdout)?.[1] ?? NaN);
     const result = {
         status: outcome.code === 0 ? 'ok' : 'failed',
-        accounts: Number(opt['fleet-accounts']),
+        ...fleet,
         seconds: number(/time to every active run: ([\d.]+) s/),
         boundSeconds: number(/quota-bound minimum: ([\d.]+) s/),
         throttled: number(/throttled answers: (\d+)/),
         failedCalls: number(/failed calls: (\d+)/),
+        scanRequests: number(/the scan alone: (\d+) requests/),
+        scanThrottled: number(/the scan alone: \d+ requests \(retries included\), (\d+) throttled/),
+        activeRuns: number(/active runs (\d+)/),
         peakRssMiB: number(/peak RSS: (\d+) MiB/),
         output: outcome.stdout.trim(),
+        peers: {},
+        skipped: {},
     };
     if (outcome.code !== 0 || Number.isNaN(result.seconds)) throw new Error(`bench_fleetscan failed:\n${outcome.stdout}${outcome.stderr.slice(-2000)}`);
+    log(`fleet flowdesk: ${result.seconds.toFixed(2)} s, quota-bound minimum ${result.boundSeconds.toFixed(2)} s, `
+        + `${result.throttled} throttled, ${result.failedCalls} failed calls, ${result.activeRuns} active runs`);
+    // The peers run at Flowdesk's concurrency, as bench_fleetscan reports it.
+    const concurrencyLine = /(\d+) account-regions at once, (\d+) requests in flight each(?:, portal (\d+) in flight)?/.exec(outcome.stdout);
+    Object.assign(fleet, {
+        regionsAtOnce: Number(concurrencyLine?.[1] ?? 128),
+        requestsPerRegion: Number(concurrencyLine?.[2] ?? 4),
+        portalInFlight: Number(concurrencyLine?.[3] ?? 10),
+        cliAccounts: Math.min(fleet.accounts, Number(opt['fleet-cli-accounts'])),
+    });
+    Object.assign(result, { regionsAtOnce: fleet.regionsAtOnce, requestsPerRegion: fleet.requestsPerRegion,
+        portalInFlight: fleet.portalInFlight, cliAccounts: fleet.cliAccounts });
+    if (!peers.includes('sdk-js')) result.skipped['sdk-js'] = skipped['sdk-js'] ?? 'not asked for (--peers)';
+    else if (!existsSync(path.join(here, '..', 'conformance', 'node_modules', '@aws-sdk', 'client-sso')))
+        result.skipped['sdk-js'] = 'tests/conformance/node_modules has no @aws-sdk/client-sso (./dev deps runs npm ci)';
+    else result.peers['sdk-js'] = await fleetPeer('sdk-js', fleet);
+    if (!peers.includes('aws-cli')) result.skipped['aws-cli'] = skipped['aws-cli'] ?? 'not asked for (--peers)';
+    else if (fleet.cliAccounts < 1) result.skipped['aws-cli'] = '--fleet-cli-accounts 0';
+    else result.peers['aws-cli'] = await fleetPeer('aws-cli', fleet);
+    const flowdeskMs = result.seconds * 1000;
+    // The workload is "time until every active run is in view": a peer whose scan ended with
+    // account-regions not read in full never got there, so it has no time to compare (its
+    // failed calls and what it found are in its cell instead).
+    const sdk = result.peers['sdk-js'];
+    if (sdk) {
+        result.sdkComplete = sdk.partialRegions + sdk.failedRegions === 0 && sdk.unreadFlows === 0;
+        result.sdkRatio = result.sdkComplete ? sdk.wallMs / flowdeskMs : undefined;
+    }
+    if (result.peers['aws-cli']) result.cliRatio = result.peers['aws-cli'].wallMs / flowdeskMs;
     return result;
 }
 
@@ -799,10 +931,43 @@ function table() {
         ? `| flowdesk-cli cold start | \`flowdesk-cli flows\`, demo scenario | 1 / — / — | ${fmt(cliCold.firstLineMs)} to the first line (max ${fmt(cliCold.maxFirstLineMs)}), ${fmt(cliCold.processMs)} whole process (n=${cliCold.reps}) | ${dash(6)} | ${loadCell(cliCold.load)} |`
         : `| flowdesk-cli cold start | demo scenario | — | ${cliCold?.status ?? 'not run'}${cliCold?.why ? `: ${cliCold.why}` : ''} | ${dash(6)} | ${loadCell(cliCold?.load)} |`);
     const fleet = results.fleet;
-    if (only.has('fleet')) lines.push(fleet?.status === 'ok'
-        ? `| fleet scan | ${fleet.accounts} accounts × 2 regions | — | ${fleet.seconds.toFixed(1)} s to every active run; quota-bound minimum ${fleet.boundSeconds.toFixed(1)} s `
-            + `(${(fleet.seconds / fleet.boundSeconds).toFixed(2)}×); ${fleet.throttled} throttled answers, ${fleet.failedCalls} failed calls; peak RSS ${fleet.peakRssMiB} MiB | ${dash(6)} | ${loadCell(fleet.load)} |`
-        : `| fleet scan | ${opt['fleet-accounts']} accounts | — | ${fleet?.status ?? 'not run'}${fleet?.why ? `: ${fleet.why}` : ''} | ${dash(6)} | ${loadCell(fleet?.load)} |`);
+    if (only.has('fleet')) {
+        if (fleet?.status === 'ok') {
+            const n = (value) => (value === undefined || value === null || Number.isNaN(value) ? '—' : value.toLocaleString('en-US'));
+            // An older bench_fleetscan has no "the scan alone" line: then its total, said so.
+            const fdThrottled = Number.isNaN(fleet.scanThrottled)
+                ? `${n(fleet.throttled)} throttled answers (scan and auto-refresh)` : `${n(fleet.scanThrottled)} throttled answers`;
+            // The CLI loop over a whole fleet runs for hours: minutes and hours read better there.
+            const secs = (ms) => (ms >= 3600e3 ? `${(ms / 3600e3).toFixed(1)} h` : ms >= 120e3 ? `${(ms / 60e3).toFixed(1)} min`
+                : `${(ms / 1000).toFixed(1)} s`);
+            const sdk = fleet.peers['sdk-js'];
+            const cli = fleet.peers['aws-cli'];
+            const errors = (peer) => Object.entries(peer.failedByError ?? {}).map(([what, count]) => `${what} ×${count}`).join(', ');
+            const sdkCell = sdk
+                ? `${secs(sdk.wallMs)} to the end of its scan (last active run at ${secs(sdk.lastActiveMs)}); ${n(sdk.throttled)} throttled answers, `
+                    + `**${n(sdk.failedCalls)} failed calls**${sdk.failedCalls ? ` (${errors(sdk)})` : ''}; ${n(sdk.activeRuns)} active runs, `
+                    + `${n(sdk.unreadFlows)} flows and ${n(sdk.partialRegions + sdk.failedRegions)} account-regions not read in full`
+                : `skipped: ${fleet.skipped['sdk-js']}`;
+            const cliCell = cli
+                ? (cli.extrapolatedFrom
+                    ? `${secs(cli.wallMs)}* (${cli.extrapolatedFrom}: ${secs(cli.measuredWallMs)} for ${cli.accountsDone} accounts, `
+                    : `${secs(cli.wallMs)} (the whole fleet, `)
+                    + `${n(cli.calls)} aws processes); ${n(cli.throttled)} throttled answers, ${n(cli.failedCalls)} failed calls; `
+                    + `${n(cli.activeRuns)} active runs in its ${cli.accountsDone} accounts`
+                : `skipped: ${fleet.skipped['aws-cli']}`;
+            lines.push(`| fleet scan | ${fleet.accounts} accounts × ${fleet.regions.length} regions × ${fleet.flows} flows, portal ${fleet.portalTps} TPS, `
+                + `AppFlow ${fleet.appflowTps} TPS per operation per account-region, ${fleet.latencyMs} ms latency; `
+                + `${fleet.regionsAtOnce} account-regions at once, ${fleet.requestsPerRegion} requests each, portal ${fleet.portalInFlight} in flight `
+                + `| ${n(fleet.scanRequests)} / ${sdk ? n(sdk.requests) : '—'} / ${cli ? `${n(cli.requests)}${cli.extrapolatedFrom ? '*' : ''}` : '—'} `
+                + `| ${fleet.seconds.toFixed(1)} s to every active run; ${fdThrottled}, ${n(fleet.failedCalls)} failed calls; `
+                + `${n(fleet.activeRuns)} active runs; peak RSS ${fleet.peakRssMiB} MiB `
+                + `| ${sdkCell} | ${cliCell} | quota-bound minimum ${fleet.boundSeconds.toFixed(1)} s `
+                + `| ${ratio(fleet.cliRatio)} | ${fleet.sdkComplete === false ? 'never complete' : ratio(fleet.sdkRatio)} `
+                + `| ${ratio(fleet.seconds / fleet.boundSeconds)} | ${loadCell(fleet.load)} |`);
+        } else {
+            lines.push(`| fleet scan | ${opt['fleet-accounts']} accounts | — | ${fleet?.status ?? 'not run'}${fleet?.why ? `: ${fleet.why}` : ''} | ${dash(6)} | ${loadCell(fleet?.load)} |`);
+        }
+    }
     const profiles = results.profiles;
     if (only.has('profiles') && profiles?.status === 'ok') {
         const kib = (bytes) => (bytes === null ? '?' : `${(bytes / 1024).toFixed(0)} KiB`);
@@ -862,6 +1027,21 @@ console.log('');
 if (results.rows.some((row) => row.peers['aws-cli']?.extrapolatedFrom))
     console.log(`* AWS CLI at more than ${cliSample} flows: measured over the first ${cliSample} flows' histories `
         + '(after listing all flows), the per-flow part scaled to every flow; one process per request makes it linear.');
+if (results.fleet?.status === 'ok') {
+    const fleet = results.fleet;
+    console.log(`Fleet scan: one run each, every peer on a fresh flowdesk-sim started with bench_fleetscan's arguments; `
+        + 'time from the first portal request until the scan ended (every active run it could read is in view); throttled '
+        + 'answers and requests from each simulator\'s request log, Flowdesk\'s for the scan alone (not its auto-refresh); '
+        + 'failed calls are calls that were still errors after the client\'s retries (regions an account has not enabled '
+        + 'are not counted: the simulator disables them on purpose). '
+        + (fleet.peers['aws-cli']?.extrapolatedFrom
+            ? `* AWS CLI: ${fleet.peers['aws-cli'].extrapolatedFrom}: the account listing is complete, the loop over the first `
+                + `${fleet.peers['aws-cli'].accountsDone} accounts is timed and scaled to all ${fleet.accounts} (one process per request, `
+                + 'one account after the other makes it linear; the accounts with a disabled region, 1 in 7, make about '
+                + 'half the requests, so at 500 accounts the scaling errs on the slow side by up to about 7 %). '
+            : '')
+        + (fleet.peers['sdk-js']?.firstError ? `JS SDK first error: ${fleet.peers['sdk-js'].firstError}` : ''));
+}
 console.log(`Medians of ${reps} repetitions (AWS CLI: ${cliReps}, or 1 where sampled). Floor: the simulator's `
     + 'handler time summed over Flowdesk\'s requests / the CPU time the one-threaded simulator spent on them. '
     + `Load: 1-minute load average on ${cpus().length} cores during the row. Results: ${path.join(outDir, 'results.json')}`);
