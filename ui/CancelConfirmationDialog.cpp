@@ -3,6 +3,7 @@
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QHash>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
@@ -87,9 +88,17 @@ CancelConfirmationDialog::CancelConfirmationDialog(const CancelPlan &plan, QWidg
         connection->setObjectName(QStringLiteral("connectionLabel"));
         layout->addWidget(connection);
     } else if (connections.size() > 1) {
+        // Each account (connection) with how many of the runs are its own: a cancel across a
+        // fleet must say where it lands. A cancel-all names no runs, so it has no count.
+        QHash<QString, int> runsOf;
+        for (const CancelPlan::FlowRuns &flow : m_plan.flows)
+            runsOf[flow.connectionLabel] += static_cast<int>(flow.runs.size());
         QStringList items;
-        for (const QString &label : connections)
-            items << QStringLiteral("\u2022 %1").arg(label.toHtmlEscaped());
+        for (const QString &label : connections) {
+            const int runs = runsOf.value(label);
+            items << (runs > 0 ? tr("\u2022 %1: %n run(s)", nullptr, runs).arg(label.toHtmlEscaped())
+                               : QStringLiteral("\u2022 %1").arg(label.toHtmlEscaped()));
+        }
         layout->addWidget(wrappedLabel(
             QStringLiteral("connectionLabel"),
             tr("<b>These runs belong to %1 different connections:</b><br>%2<br>"

@@ -1599,6 +1599,13 @@ Ohne Optionen verbindet sich Flowdesk mit Ihrer AWS-CLI-Konfiguration (AWS_PROFI
         <comment>the words typed to confirm a cancel across flows</comment>
         <translation>alle abbrechen</translation>
     </message>
+    <message numerus="yes">
+        <source>• %1: %n run(s)</source>
+        <translation>
+            <numerusform>• %1: %n Ausführung</numerusform>
+            <numerusform>• %1: %n Ausführungen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>flowdesk::CancelOutcomeView</name>

@@ -107,6 +107,13 @@
             <numerusform>Cancel %n runs of “%1”?</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>• %1: %n run(s)</source>
+        <translation>
+            <numerusform>• %1: %n run</numerusform>
+            <numerusform>• %1: %n runs</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>flowdesk::CancelOutcomeView</name>

@@ -313,6 +313,8 @@ private slots:
             return all;
         }();
         QVERIFY2(text.contains(QStringLiteral("cannot be undone"), Qt::CaseInsensitive), qPrintable(text));
+        // Each account and region with its own run count.
+        QVERIFY2(text.count(QStringLiteral(": 1 run")) == 3, qPrintable(text));
         QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("cancelRunsButton")), Qt::LeftButton);
         QVERIFY(QTest::qWaitFor([&] { return m_page->outcomeViews().size() == 3; }, 5000));
         QVERIFY(QTest::qWaitFor([&] {
