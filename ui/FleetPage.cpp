@@ -186,10 +186,7 @@ FleetPage::FleetPage(models::FleetController *fleet, QWidget *parent)
     });
     connect(m_expandButton, &QPushButton::clicked, this, [this] {
         // Unfold when any group is folded; fold when all are open.
-        bool anyFolded = false;
-        for (int row = 0; row < m_runsGrouped->rowCount() && !anyFolded; ++row)
-            anyFolded = !m_runsView->isExpanded(m_runsGrouped->index(row, 0));
-        if (anyFolded)
+        if (anyGroupFolded())
             m_runsView->expandAll();
         else
             m_runsView->collapseAll();
@@ -241,6 +238,15 @@ void FleetPage::onGroupsInserted(int first, int last)
         m_runsView->setFirstColumnSpanned(row, {}, true);
         m_runsView->expand(m_runsGrouped->index(row, 0));
     }
+}
+
+bool FleetPage::anyGroupFolded() const
+{
+    for (int row = 0; row < m_runsGrouped->rowCount(); ++row) {
+        if (!m_runsView->isExpanded(m_runsGrouped->index(row, 0)))
+            return true;
+    }
+    return false;
 }
 
 QList<int> FleetPage::selectedRunRows() const
@@ -434,10 +440,7 @@ void FleetPage::updateButtons()
         any = any || run.record.executionStatus == appflow::ExecutionStatus::InProgress;
     }
     m_cancelButton->setEnabled(any);
-    bool anyFolded = false;
-    for (int row = 0; row < m_runsGrouped->rowCount() && !anyFolded; ++row)
-        anyFolded = !m_runsView->isExpanded(m_runsGrouped->index(row, 0));
-    m_expandButton->setText(anyFolded ? tr("E&xpand all") : tr("Co&llapse all"));
+    m_expandButton->setText(anyGroupFolded() ? tr("E&xpand all") : tr("Co&llapse all"));
 }
 
 CancelPlan FleetPage::selectedPlan()

@@ -82,6 +82,7 @@ private:
     void execute(const CancelPlan &plan);
     // The rows of FleetRunsModel the user selected; a selected group stands for all its rows.
     QList<int> selectedRunRows() const;
+    bool anyGroupFolded() const;
     void onGroupsInserted(int first, int last);
     QString settingsGroup() const;
 

@@ -45,6 +45,7 @@ void CachingCredentialSource::requestCredentials(QObject *context, Callback call
 void CachingCredentialSource::invalidate()
 {
     m_cached = {};
+    m_fetchedAt = {};
     ++m_generation;
     m_inner->invalidate();
     // A fetch already running may have started before the service rejected the old
@@ -69,6 +70,7 @@ void CachingCredentialSource::fetch()
         CredentialsResult answer = result;
         if (result.ok()) {
             m_cached = result.credentials;
+            m_fetchedAt = m_clock();
             qCInfo(lcAwsCredentials) << "credentials from" << description() << "key"
                                      << m_cached.accessKeyId << "valid until"
                                      << (m_cached.expiration.isValid()

@@ -33,6 +33,8 @@ public:
     QString description() const override;
 
     CredentialSource *inner() const { return m_inner; }
+    // When the credentials held now arrived (invalid while none are held).
+    QDateTime fetchedAt() const { return m_fetchedAt; }
 
 signals:
     // New credentials arrived (first fetch or a refresh). Carries no secret.
@@ -46,6 +48,7 @@ private:
     std::chrono::seconds m_advisory{15 * 60};
     std::chrono::seconds m_mandatory{5 * 60};
     Credentials m_cached;
+    QDateTime m_fetchedAt;
     bool m_fetching = false;
     quint64 m_generation = 0; // bumped by invalidate() so a stale fetch is not cached
     QList<Callback> m_waiting;

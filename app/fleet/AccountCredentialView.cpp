@@ -5,14 +5,13 @@
 #include <GuardedCallback.h>
 
 #include <QCoreApplication>
+#include <QDateTime>
 
 namespace flowdesk::fleet {
 
-AccountCredentialView::AccountCredentialView(aws::CredentialSource *shared, std::function<QDateTime()> issuedAt,
-                                             QObject *parent)
+AccountCredentialView::AccountCredentialView(aws::CachingCredentialSource *shared, QObject *parent)
     : CredentialSource(parent)
     , m_shared(shared)
-    , m_issuedAt(std::move(issuedAt))
 {
     // Whoever watches this source (the client naming what it waits for) sees the shared fetches.
     connect(shared, &CredentialSource::fetchStarted, this, &CredentialSource::fetchStarted);
@@ -34,10 +33,11 @@ void AccountCredentialView::invalidate()
 {
     if (!m_shared)
         return;
-    const QDateTime issued = m_issuedAt();
-    if (issued.isValid() && issued.secsTo(m_clock()) < kFreshSeconds) {
+    const QDateTime issued = m_shared->fetchedAt();
+    const qint64 age = issued.isValid() ? issued.secsTo(QDateTime::currentDateTimeUtc()) : -1;
+    if (age >= 0 && age < kFreshSeconds) {
         qCInfo(lcFleet).noquote() << "credentials of" << m_shared->description() << "issued"
-                                  << issued.secsTo(m_clock()) << "s ago were refused: kept (the region is "
+                                  << age << "s ago were refused: kept (the region is "
                                                                  "likely not enabled for the account)";
         return;
     }

@@ -1,11 +1,8 @@
 #pragma once
 
-#include <CredentialSource.h>
+#include <CachingCredentialSource.h>
 
-#include <QDateTime>
 #include <QPointer>
-
-#include <functional>
 
 namespace flowdesk::fleet {
 
@@ -21,22 +18,17 @@ namespace flowdesk::fleet {
 class AccountCredentialView : public aws::CredentialSource
 {
 public:
-    // `issuedAt`: when the account's current credentials were issued (invalid: not yet).
-    AccountCredentialView(aws::CredentialSource *shared, std::function<QDateTime()> issuedAt,
-                          QObject *parent = nullptr);
+    AccountCredentialView(aws::CachingCredentialSource *shared, QObject *parent = nullptr);
 
     // Credentials younger than this are not invalidated on a refusal.
     static constexpr int kFreshSeconds = 60;
-    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
 
     void requestCredentials(QObject *context, Callback callback) override;
     void invalidate() override;
     QString description() const override;
 
 private:
-    QPointer<aws::CredentialSource> m_shared;
-    std::function<QDateTime()> m_issuedAt;
-    std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTimeUtc(); };
+    QPointer<aws::CachingCredentialSource> m_shared;
 };
 
 } // namespace flowdesk::fleet

@@ -69,7 +69,6 @@ void FleetScanner::scan(const QList<FleetAccountChoice> &accounts, const QString
         const auto known = m_accounts.constFind(account.accountId);
         if (known != m_accounts.cend() && known->roleName != account.roleName) {
             delete m_credentials.take(account.accountId);
-            m_credentialsIssued.remove(account.accountId);
         }
         m_accounts.insert(account.accountId, account);
         for (const QString &region : regions) {
@@ -115,9 +114,9 @@ void FleetScanner::stop()
     }
 }
 
-aws::CredentialSource *FleetScanner::credentialsFor(const QString &accountId)
+aws::CachingCredentialSource *FleetScanner::credentialsFor(const QString &accountId)
 {
-    if (aws::CredentialSource *source = m_credentials.value(accountId))
+    if (aws::CachingCredentialSource *source = m_credentials.value(accountId))
         return source;
     const auto account = m_accounts.constFind(accountId);
     if (account == m_accounts.cend() || !m_login || !m_portal)
@@ -125,8 +124,6 @@ aws::CredentialSource *FleetScanner::credentialsFor(const QString &accountId)
     auto *inner = new PortalRoleCredentialSource(m_login, m_portal, account->accountId,
                                                  account->roleName, account->accountName);
     auto *caching = new aws::CachingCredentialSource(inner, this);
-    connect(caching, &aws::CachingCredentialSource::refreshed, this,
-            [this, accountId] { m_credentialsIssued.insert(accountId, QDateTime::currentDateTimeUtc()); });
     m_credentials.insert(accountId, caching);
     return caching;
 }
@@ -155,7 +152,7 @@ void FleetScanner::startRegion(int index)
             return;
         }
     }
-    aws::CredentialSource *credentials = credentialsFor(state.accountId);
+    aws::CachingCredentialSource *credentials = credentialsFor(state.accountId);
     if (!credentials) {
         state.status = FleetRegionState::Status::Failed;
         state.error = appflow::AppFlowError::credentialsUnavailable(
@@ -176,9 +173,7 @@ void FleetScanner::startRegion(int index)
     // of a thousand account-regions never holds more than maxConcurrentRegions of them.
     // Through a view that keeps just-issued credentials when this region refuses them (not
     // enabled for the account), so the account's other regions keep theirs.
-    auto *view = new AccountCredentialView(credentials, [this, accountId = state.accountId] {
-        return m_credentialsIssued.value(accountId);
-    });
+    auto *view = new AccountCredentialView(credentials);
     reading->client = new appflow::AppFlowClient(configFor(state.region), view, m_scanContext);
     view->setParent(reading->client);
     reading->client->listFlowsFrom(

@@ -4,7 +4,6 @@
 #include <AppFlowError.h>
 #include <AppFlowTypes.h>
 
-#include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -17,6 +16,7 @@
 #include <optional>
 
 namespace flowdesk::aws {
+class CachingCredentialSource;
 class CredentialSource;
 class SsoCredentialSource;
 }
@@ -120,7 +120,7 @@ public:
 
     // The account's credentials (GetRoleCredentials, cached in memory); nullptr when the
     // account is not part of the fleet.
-    aws::CredentialSource *credentialsFor(const QString &accountId);
+    aws::CachingCredentialSource *credentialsFor(const QString &accountId);
 
     // AppFlow pages read by this scan, and AppFlow calls that failed after all their retries.
     int appFlowPages() const { return m_pages; }
@@ -164,8 +164,7 @@ private:
     int m_failedCalls = 0;
     quint64 m_generation = 0;     // bumped by scan()/stop(): late answers of an older scan are dropped
     QObject *m_scanContext = nullptr; // parent of this scan's clients; deleted by stop()/scan()
-    QHash<QString, aws::CredentialSource *> m_credentials;      // account ID → caching source
-    QHash<QString, QDateTime> m_credentialsIssued;              // account ID → when they came
+    QHash<QString, aws::CachingCredentialSource *> m_credentials; // account ID → shared source
     QHash<QString, FleetAccountChoice> m_accounts;
 };
 
